@@ -1,0 +1,212 @@
+package dev.lpm.memory;
+
+import dev.lpm.api.GuestMemory;
+import dev.lpm.api.GuestMemoryException;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * Guest RAM: one off-heap segment addressed by {@code long} offsets, little-endian. Not a device: the CPU
+ * reaches it through its TLBs with {@link #getLong}-style accessors, devices and loaders through the
+ * {@link GuestMemory} methods, which mark pages dirty.
+ */
+public final class Ram implements GuestMemory, AutoCloseable {
+    public static final long MIN_SIZE = 16L << 20;
+    public static final long MAX_SIZE = 16L << 30;
+
+    static final ValueLayout.OfByte BYTE = ValueLayout.JAVA_BYTE;
+    static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private final long base;
+    private final long size;
+    private final Arena arena;
+    private final MemorySegment segment;
+    private final DirtyBitmap dirty;
+
+    public Ram(long base, long size) {
+        if (size < MIN_SIZE || size > MAX_SIZE || (size & (DirtyBitmap.PAGE_SIZE - 1)) != 0) {
+            throw new IllegalArgumentException("RAM size must be a multiple of 4 KiB between 16 MiB and 16 GiB, not "
+                    + size);
+        }
+        this.base = base;
+        this.size = size;
+        this.arena = Arena.ofShared();
+        this.segment = AnonymousMapping.map(size, arena);
+        this.dirty = new DirtyBitmap(size);
+    }
+
+    public long base() {
+        return base;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public DirtyBitmap dirtyBitmap() {
+        return dirty;
+    }
+
+    /** RAM offset of guest-physical {@code address}, or -1 when {@code [address, address+length)} is not all RAM. */
+    public long offsetOf(long address, long length) {
+        long offset = address - base;
+        return Long.compareUnsigned(offset, size) < 0 && Long.compareUnsigned(length, size - offset) <= 0 ? offset : -1;
+    }
+
+    // ---- CPU fast path: offsets, no bounds beyond the segment's own, no dirty marking on stores ----
+
+    public long getLong(long offset) {
+        return segment.get(LONG, offset);
+    }
+
+    public long getIntSigned(long offset) {
+        return segment.get(INT, offset);
+    }
+
+    public long getIntUnsigned(long offset) {
+        return segment.get(INT, offset) & 0xFFFF_FFFFL;
+    }
+
+    public long getShortSigned(long offset) {
+        return segment.get(SHORT, offset);
+    }
+
+    public long getShortUnsigned(long offset) {
+        return segment.get(SHORT, offset) & 0xFFFFL;
+    }
+
+    public long getByteSigned(long offset) {
+        return segment.get(BYTE, offset);
+    }
+
+    public long getByteUnsigned(long offset) {
+        return segment.get(BYTE, offset) & 0xFFL;
+    }
+
+    /** Loads {@code 1 << sizeLog2} bytes, zero-extended. */
+    public long getUnsigned(long offset, int sizeLog2) {
+        return switch (sizeLog2) {
+            case 0 -> getByteUnsigned(offset);
+            case 1 -> getShortUnsigned(offset);
+            case 2 -> getIntUnsigned(offset);
+            default -> getLong(offset);
+        };
+    }
+
+    /**
+     * Stores without marking the page: only for callers that marked it already (a hart's store-TLB hit,
+     * installed after {@link DirtyBitmap#markPage}).
+     */
+    public void putPreMarked(long offset, long value, int sizeLog2) {
+        switch (sizeLog2) {
+            case 0 -> segment.set(BYTE, offset, (byte) value);
+            case 1 -> segment.set(SHORT, offset, (short) value);
+            case 2 -> segment.set(INT, offset, (int) value);
+            default -> segment.set(LONG, offset, value);
+        }
+    }
+
+    public void putLongPreMarked(long offset, long value) {
+        segment.set(LONG, offset, value);
+    }
+
+    public void putIntPreMarked(long offset, int value) {
+        segment.set(INT, offset, value);
+    }
+
+    /** Stores and marks the page dirty: the slow path of every writer. */
+    public void putMarking(long offset, long value, int sizeLog2) {
+        dirty.markOffset(offset);
+        if ((offset & (DirtyBitmap.PAGE_SIZE - 1)) + (1L << sizeLog2) > DirtyBitmap.PAGE_SIZE) {
+            dirty.markOffset(offset + (1L << sizeLog2) - 1);
+        }
+        putPreMarked(offset, value, sizeLog2);
+    }
+
+    /** Atomic compare-and-set of a 32- or 64-bit aligned word (page tables' A/D bits, AMOs). Marks on success. */
+    public boolean compareAndSet(long offset, long expected, long value, int sizeLog2) {
+        boolean done = sizeLog2 == 3
+                ? LONG_HANDLE.compareAndSet(segment, offset, expected, value)
+                : INT_HANDLE.compareAndSet(segment, offset, (int) expected, (int) value);
+        if (done) {
+            dirty.markOffset(offset);
+        }
+        return done;
+    }
+
+    private static final java.lang.invoke.VarHandle LONG_HANDLE =
+            ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final java.lang.invoke.VarHandle INT_HANDLE =
+            ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+
+    /** Volatile read of an aligned 32- or 64-bit word, sign-extended for 32 bits (LR, AMO old values). */
+    public long getVolatile(long offset, int sizeLog2) {
+        return sizeLog2 == 3 ? (long) LONG_HANDLE.getVolatile(segment, offset)
+                : (long) (int) INT_HANDLE.getVolatile(segment, offset);
+    }
+
+    /** True when every byte of the page at {@code page} is zero (migration skips such pages). */
+    public boolean isZeroPage(long page) {
+        long off = page << DirtyBitmap.PAGE_SHIFT;
+        for (long i = 0; i < DirtyBitmap.PAGE_SIZE; i += 8) {
+            if (segment.get(LONG, off + i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Copies the page's bytes into {@code destination} (migration's page reader; does not change RAM). */
+    public void copyPage(long page, byte[] destination, int destinationOffset) {
+        MemorySegment.copy(segment, BYTE, page << DirtyBitmap.PAGE_SHIFT, destination, destinationOffset,
+                (int) DirtyBitmap.PAGE_SIZE);
+    }
+
+    // ---- GuestMemory: DMA and loaders; guest-physical addresses, bounds-checked, marking ----
+
+    @Override
+    public boolean isRam(long address, long length) {
+        return offsetOf(address, length) >= 0;
+    }
+
+    private long checkedOffset(long address, long length) {
+        long offset = offsetOf(address, length);
+        if (offset < 0 || length < 0) {
+            throw new GuestMemoryException(String.format("guest address range 0x%x+0x%x is not RAM", address, length));
+        }
+        return offset;
+    }
+
+    @Override
+    public void read(long address, byte[] destination, int offset, int length) {
+        long from = checkedOffset(address, length);
+        MemorySegment.copy(segment, BYTE, from, destination, offset, length);
+    }
+
+    @Override
+    public void write(long address, byte[] source, int offset, int length) {
+        long to = checkedOffset(address, length);
+        dirty.markRange(to, length);
+        MemorySegment.copy(source, offset, segment, BYTE, to, length);
+    }
+
+    @Override
+    public long load(long address, int sizeLog2) {
+        return getUnsigned(checkedOffset(address, 1L << sizeLog2), sizeLog2);
+    }
+
+    @Override
+    public void store(long address, long value, int sizeLog2) {
+        putMarking(checkedOffset(address, 1L << sizeLog2), value, sizeLog2);
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+}
