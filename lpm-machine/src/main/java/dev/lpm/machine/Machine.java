@@ -1,0 +1,274 @@
+package dev.lpm.machine;
+
+import dev.lpm.api.PowerControl;
+import dev.lpm.api.SerialBackend;
+import dev.lpm.cpu.Cause;
+import dev.lpm.cpu.Hart;
+import dev.lpm.cpu.HartRunner;
+import dev.lpm.cpu.HartState;
+import dev.lpm.devices.HostDeviceTimer;
+import dev.lpm.devices.clint.Clint;
+import dev.lpm.devices.clint.ClintState;
+import dev.lpm.devices.power.SifiveTest;
+import dev.lpm.devices.uart.Uart16550;
+import dev.lpm.devices.uart.UartState;
+import dev.lpm.machine.fdt.VirtDeviceTree.BoardDescription;
+import dev.lpm.machine.fdt.VirtDeviceTree;
+import dev.lpm.memory.PhysicalBus;
+import dev.lpm.memory.Ram;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A partition: RAM, the virt board's devices, harts on their own threads, and the device tree. Lifecycle:
+ * construct, load images, {@link #start}, then {@link #awaitPowerOff}; {@link #pause}/{@link #resume}
+ * stop and restart the harts and guest time together, and {@link #save}/{@link #restore} move the
+ * machine's state while paused.
+ */
+public final class Machine implements AutoCloseable {
+    private final MachineConfig config;
+    private final Ram ram;
+    private final PhysicalBus bus;
+    private final HostDeviceTimer timer;
+    private final Clint clint;
+    private final Uart16550 uart;
+    private final SifiveTest test;
+    private final Hart[] harts;
+    private final HartRunner[] runners;
+    private final List<Thread> threads = new ArrayList<>();
+    private final long fdtAddress;
+    private final Object powerLock = new Object();
+    private boolean poweredOff;
+    private int exitCode = -1;
+    private volatile boolean resetRequested;
+
+    public Machine(MachineConfig config, SerialBackend console) {
+        this.config = config;
+        this.ram = new Ram(VirtBoard.DRAM, config.ramBytes());
+        this.bus = new PhysicalBus(ram);
+        this.timer = new HostDeviceTimer("lpm-device-timer");
+        int n = config.harts();
+        this.harts = new Hart[n];
+        this.runners = new HartRunner[n];
+        var msip = new dev.lpm.api.InterruptLine[n];
+        var mtip = new dev.lpm.api.InterruptLine[n];
+        Hart[] created = harts;
+        var clintRef = new Clint[1];
+        for (int i = 0; i < n; i++) {
+            final int id = i;
+            // The hart's time CSR reads the CLINT's mtime; the CLINT is built after the harts it drives.
+            created[i] = new Hart(i, bus, () -> clintRef[0].mtime());
+            msip[i] = created[id].interruptLine(Cause.MSI);
+            mtip[i] = created[id].interruptLine(Cause.MTI);
+            runners[i] = new HartRunner(created[i]);
+        }
+        this.clint = new Clint(n, msip, mtip, timer);
+        clintRef[0] = clint;
+        this.uart = new Uart16550(console, dev.lpm.api.InterruptLine.NONE, timer);
+        this.test = new SifiveTest(new PowerControl() {
+            @Override
+            public void powerOff(int code) {
+                Machine.this.powerOff(code);
+            }
+
+            @Override
+            public void reset() {
+                resetRequested = true;
+                Machine.this.powerOff(0);
+            }
+        });
+        bus.map("test", VirtBoard.TEST, test);
+        bus.map("clint", VirtBoard.CLINT, clint);
+        bus.map("uart0", VirtBoard.UART0, uart);
+        byte[] fdt = VirtDeviceTree.build(new BoardDescription(n, VirtBoard.ISA, VirtBoard.MMU_TYPE,
+                VirtBoard.DRAM, config.ramBytes(), config.bootargs(), 0, 0, VirtBoard.TIMEBASE_HZ));
+        this.fdtAddress = fdtPlacement(fdt.length);
+        ram.write(fdtAddress, fdt);
+    }
+
+    /**
+     * Where QEMU puts the device tree: below the end of RAM (or of the first 3 GiB), 2 MiB aligned, so the
+     * kernel and initrd do not overwrite it.
+     */
+    private long fdtPlacement(int size) {
+        long end = Math.min(VirtBoard.DRAM + config.ramBytes(), 3L << 30);
+        return (end - size) & ~((2L << 20) - 1);
+    }
+
+    public MachineConfig config() {
+        return config;
+    }
+
+    public Ram ram() {
+        return ram;
+    }
+
+    public PhysicalBus bus() {
+        return bus;
+    }
+
+    public long fdtAddress() {
+        return fdtAddress;
+    }
+
+    public Hart hart(int id) {
+        return harts[id];
+    }
+
+    /** Copies a raw firmware image to the start of RAM (QEMU's {@code -bios}). */
+    public void loadFirmware(byte[] image) {
+        if (image.length == 0) {
+            throw new IllegalArgumentException("firmware image is empty");
+        }
+        if (VirtBoard.DRAM + image.length > fdtAddress) {
+            throw new IllegalArgumentException("firmware image of " + image.length + " bytes does not fit below the"
+                    + " device tree at 0x" + Long.toHexString(fdtAddress) + " in " + (config.ramBytes() >> 20)
+                    + " MiB of RAM");
+        }
+        ram.write(VirtBoard.DRAM, image);
+    }
+
+    /**
+     * Resets every hart to the firmware entry the way QEMU's reset vector leaves it: pc = start of RAM,
+     * M-mode, a0 = hart id, a1 = device tree address.
+     */
+    private void resetHarts() {
+        for (Hart h : harts) {
+            h.reset(VirtBoard.DRAM);
+            h.x[10] = h.hartId;
+            h.x[11] = fdtAddress;
+            h.x[5] = VirtBoard.DRAM; // t0: QEMU's reset code jumps through it
+        }
+    }
+
+    /** Starts all harts at the firmware entry. */
+    public void start() {
+        resetHarts();
+        resyncInterrupts(); // a hart reset clears its device lines; the devices drive them again
+        startThreads();
+    }
+
+    /** One pass that drives every interrupt line to the level its device's state implies. */
+    private void resyncInterrupts() {
+        clint.resyncInterrupts();
+        uart.resyncInterrupts();
+    }
+
+    private void startThreads() {
+        threads.clear();
+        for (HartRunner r : runners) {
+            Thread t = Thread.ofPlatform().name("hart-" + r.hart().hartId).daemon().unstarted(r);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    private void powerOff(int code) {
+        synchronized (powerLock) {
+            if (poweredOff) {
+                return;
+            }
+            poweredOff = true;
+            exitCode = code;
+            powerLock.notifyAll();
+        }
+        for (HartRunner r : runners) {
+            r.stop();
+        }
+    }
+
+    /**
+     * Waits until the guest powers off or {@code timeout} passes; returns the exit code, or empty on
+     * timeout (the machine keeps running).
+     */
+    public java.util.OptionalInt awaitPowerOff(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (powerLock) {
+            while (!poweredOff) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return java.util.OptionalInt.empty();
+                }
+                TimeUnit.NANOSECONDS.timedWait(powerLock, left);
+            }
+            return java.util.OptionalInt.of(exitCode);
+        }
+    }
+
+    /** True when the guest asked for a reset (test device 0x7777) rather than a poweroff. */
+    public boolean resetRequested() {
+        return resetRequested;
+    }
+
+    /** Stops the harts and guest time at trace boundaries; returns once all harts are parked. */
+    public void pause() throws InterruptedException {
+        for (HartRunner r : runners) {
+            r.pause();
+        }
+        clint.pauseClock();
+    }
+
+    public void resume() {
+        clint.resumeClock();
+        for (HartRunner r : runners) {
+            r.resume();
+        }
+    }
+
+    /** The machine's CPU and device state (RAM travels separately). Only while paused. */
+    public MachineState save() {
+        List<HartState> hs = new ArrayList<>();
+        for (Hart h : harts) {
+            hs.add(h.save());
+        }
+        return new MachineState(config, fdtAddress, List.copyOf(hs), clint.save(), uart.save());
+    }
+
+    /** Loads {@code state} into this identically configured, not yet started (or paused) machine. */
+    public void restore(MachineState state) {
+        if (!state.config().equals(config)) {
+            throw new IllegalArgumentException("state is of a machine configured as " + state.config()
+                    + ", not " + config);
+        }
+        for (int i = 0; i < harts.length; i++) {
+            harts[i].restore(state.harts().get(i));
+        }
+        clint.restore(state.clint());
+        uart.restore(state.uart());
+        resyncInterrupts(); // one pass re-derives every line from the restored device state
+    }
+
+    /** Starts the harts from restored state (instead of the firmware entry). */
+    public void startRestored() {
+        startThreads();
+    }
+
+    /** Stops the harts and waits for their threads. */
+    public void stop() throws InterruptedException {
+        for (HartRunner r : runners) {
+            r.stop();
+        }
+        for (Thread t : threads) {
+            t.join(5000);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer.close();
+        ram.close();
+    }
+
+    /** Everything but RAM. */
+    public record MachineState(MachineConfig config, long fdtAddress, List<HartState> harts, ClintState clint,
+                               UartState uart) {
+    }
+}
