@@ -17,9 +17,9 @@ import java.util.concurrent.Callable;
 
 /** {@code lpm run --firmware FILE}: boots a partition from a raw firmware image, console on stdio. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a partition with its console on this terminal; exits with the guest's exit code.",
-                "The firmware is loaded at 0x80000000 and hart 0 starts there in M-mode with a0 = hart id and",
-                "a1 = the device tree's address, as qemu-system-riscv64 -machine virt -bios FILE does."})
+        description = {"Runs a partition with its console on this terminal and exits with the guest's exit code.",
+                "The firmware is loaded at 0x80000000; hart 0 starts there in M-mode with a0 = hart id and "
+                        + "a1 = the device tree's address, as qemu-system-riscv64 -machine virt -bios FILE does."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--firmware", required = true, paramLabel = "FILE", description = "raw firmware image (.bin)")

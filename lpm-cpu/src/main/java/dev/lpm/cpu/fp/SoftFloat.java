@@ -792,6 +792,77 @@ public final class SoftFloat {
         if (aa >= D_INF || ab >= D_INF || ac >= D_INF || aa == 0 || ab == 0 || ac == 0) {
             return mulAddSpecialD(a, b, c, rm, f);
         }
+        if (rm == RNE) {
+            long r = mulAddFastD(a, b, c, aa, ab, ac, f);
+            if (r != 0) {
+                return r;
+            }
+        }
+        return mulAddGenericD(a, b, c, rm, f);
+    }
+
+    private static final long D_BIG = 0x7fd0000000000000L; // 2^1022
+
+    /**
+     * Round-to-nearest-even fma on nonzero finite operands via {@link Math#fma}, or 0 when it cannot
+     * prove the inexact flag. Preconditions checked here: |a|,|b|,|c| < 2^1022 (no overflow inside the
+     * TwoSums), the exact product is a multiple of at least 2^-1074 (so every exact residual below is a
+     * multiple of 2^-1074 and cannot round to zero), and the result r satisfies 2^-1021 <= |r| < 2^1022
+     * (normal, not tiny, no overflow). With delta = a*b + c - r:
+     * <ul>
+     * <li>if d = c - r is exact (TwoSum error 0), delta = a*b + d and fma(a, b, d) = RN(delta) is zero
+     * exactly when delta is;
+     * <li>else with p = RN(a*b), e = a*b - p (exact, via fma) and w = p - r exact: delta = (w + c) + e;
+     * writing w + c = s + t (TwoSum), delta is zero iff t == 0 and s == -e (if t != 0, w + c is not a
+     * double, so it cannot equal the double -e).
+     * </ul>
+     */
+    private static long mulAddFastD(long a, long b, long c, long aa, long ab, long ac, FpFlags f) {
+        if (aa >= D_BIG || ab >= D_BIG || ac >= D_BIG) {
+            return 0;
+        }
+        int ea = Math.max((int) (aa >>> 52), 1);
+        int eb = Math.max((int) (ab >>> 52), 1);
+        if (ea + eb < 1076) { // quantum(a) * quantum(b) < 2^-1074
+            return 0;
+        }
+        double x = Double.longBitsToDouble(a);
+        double y = Double.longBitsToDouble(b);
+        double z = Double.longBitsToDouble(c);
+        double r = Math.fma(x, y, z);
+        long rb = Double.doubleToRawLongBits(r);
+        long ar = rb & D_ABS;
+        if (ar < (2L << 52) || ar >= D_BIG) {
+            return 0;
+        }
+        double d = z - r;
+        double bb = d - z;
+        if ((z - (d - bb)) + (-r - bb) == 0) {
+            if (Math.fma(x, y, d) != 0) {
+                f.value |= NX;
+            }
+            return rb;
+        }
+        double p = x * y;
+        if (Math.abs(p) >= 0x1p1022) {
+            return 0;
+        }
+        double w = p - r;
+        bb = w - p;
+        if ((p - (w - bb)) + (-r - bb) != 0) {
+            return 0; // p - r not exact
+        }
+        double e = Math.fma(x, y, -p);
+        double s = w + z;
+        bb = s - w;
+        double t = (w - (s - bb)) + (z - bb);
+        if (t != 0 || s != -e) {
+            f.value |= NX;
+        }
+        return rb;
+    }
+
+    private static long mulAddGenericD(long a, long b, long c, int rm, FpFlags f) {
         boolean pn = (a ^ b) < 0;
         boolean cn = c < 0;
         int ep = expD(a) + expD(b);

@@ -124,7 +124,42 @@ public final class Pmp {
         return priv == Privilege.M;
     }
 
+    /** pmpcfg bytes and pmpaddr registers of the 16 entries; compared by content. */
     public record PmpState(byte[] config, long[] address) {
+        public PmpState {
+            if (config.length != ENTRIES || address.length != ENTRIES) {
+                throw new IllegalArgumentException("PMP state must have " + ENTRIES + " entries");
+            }
+            config = config.clone();
+            address = address.clone();
+        }
+
+        @Override
+        public byte[] config() {
+            return config.clone();
+        }
+
+        @Override
+        public long[] address() {
+            return address.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PmpState p && java.util.Arrays.equals(config, p.config)
+                    && java.util.Arrays.equals(address, p.address);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(config) + java.util.Arrays.hashCode(address);
+        }
+
+        @Override
+        public String toString() {
+            return "PmpState[config=" + java.util.HexFormat.of().formatHex(config) + ", address="
+                    + java.util.Arrays.toString(address) + "]";
+        }
     }
 
     public PmpState save() {

@@ -358,6 +358,16 @@ class SoftFloatEdgeCaseTest {
         is("fma above tie", SoftFloat.mulAddS(0x33800000, ONE + 1, ONE, RNE, f), f, ONE + 1, NX);
         f = new FpFlags();
         is("fma exactly tie", SoftFloat.mulAddS(0x33800000, ONE, ONE, RNE, f), f, ONE, NX);
+        // 0x1404b25a15c2bb * 0x19939800033273 = 2^105 + 1, so a*b = 2 + 2^-104: added to 2^54 this is a
+        // tie (half an ulp is 2) plus a sticky bit that lies 158 bits below the addend's leading bit.
+        long a = 0x3ff404b25a15c2bbL;
+        long b = 0x3ff9939800033273L;
+        long c = 0x4350000000000000L; // 2^54
+        long[] want = {c + 1, c, c, c + 1, c + 1};
+        for (int rm = 0; rm < 5; rm++) {
+            f = new FpFlags();
+            is("fma tie+sticky rm" + rm, SoftFloat.mulAddD(a, b, c, rm, f), f, want[rm], NX);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------
