@@ -11,13 +11,19 @@ public final class HartRunner implements Runnable {
     public static final int TRACE_BUDGET = 4096;
 
     private final Hart hart;
+    private final java.util.function.Consumer<RuntimeException> onFailure;
     private volatile boolean stopRequested;
     private volatile boolean pauseRequested;
     private volatile boolean paused;
     private volatile Thread thread;
 
-    public HartRunner(Hart hart) {
+    /**
+     * @param onFailure told when the emulator itself fails on this hart (a host exception that is not a guest
+     *                  trap); the hart has stopped by then
+     */
+    public HartRunner(Hart hart, java.util.function.Consumer<RuntimeException> onFailure) {
         this.hart = hart;
+        this.onFailure = onFailure;
         hart.setWakeup(this::wake);
     }
 
@@ -49,6 +55,10 @@ public final class HartRunner implements Runnable {
                 }
                 Interpreter.runTrace(hart, TRACE_BUDGET);
             }
+        } catch (RuntimeException | StackOverflowError e) {
+            stopRequested = true;
+            onFailure.accept(new IllegalStateException(String.format("hart %d stopped by an emulator error at pc"
+                    + " 0x%x (%s mode): %s", hart.hartId, hart.pc, Privilege.name(hart.priv), e), e));
         } finally {
             hart.mmu.leaveExecution();
             thread = null;

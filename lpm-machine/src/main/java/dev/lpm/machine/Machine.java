@@ -43,6 +43,7 @@ public final class Machine implements AutoCloseable {
     private final Object powerLock = new Object();
     private boolean poweredOff;
     private int exitCode = -1;
+    private RuntimeException failure;
     private volatile boolean resetRequested;
 
     public Machine(MachineConfig config, SerialBackend console) {
@@ -63,7 +64,7 @@ public final class Machine implements AutoCloseable {
             created[i] = new Hart(i, bus, () -> clintRef[0].mtime());
             msip[i] = created[id].interruptLine(Cause.MSI);
             mtip[i] = created[id].interruptLine(Cause.MTI);
-            runners[i] = new HartRunner(created[i]);
+            runners[i] = new HartRunner(created[i], this::hartFailed);
         }
         this.clint = new Clint(n, msip, mtip, timer);
         clintRef[0] = clint;
@@ -180,9 +181,25 @@ public final class Machine implements AutoCloseable {
         }
     }
 
+    /** An emulator error on a hart thread stops the whole machine; {@link #awaitPowerOff} reports it. */
+    private void hartFailed(RuntimeException e) {
+        synchronized (powerLock) {
+            if (failure == null) {
+                failure = e;
+            }
+            poweredOff = true;
+            powerLock.notifyAll();
+        }
+        for (HartRunner r : runners) {
+            r.stop();
+        }
+    }
+
     /**
      * Waits until the guest powers off or {@code timeout} passes; returns the exit code, or empty on
      * timeout (the machine keeps running).
+     *
+     * @throws MachineFailure when the emulator itself failed (never for anything the guest does)
      */
     public java.util.OptionalInt awaitPowerOff(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -194,7 +211,19 @@ public final class Machine implements AutoCloseable {
                 }
                 TimeUnit.NANOSECONDS.timedWait(powerLock, left);
             }
+            if (failure != null) {
+                throw new MachineFailure(failure.getMessage(), failure);
+            }
             return java.util.OptionalInt.of(exitCode);
+        }
+    }
+
+    /** The emulator, not the guest, failed; the machine has stopped. */
+    public static final class MachineFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MachineFailure(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
