@@ -40,6 +40,9 @@ public final class Machine implements AutoCloseable {
     private final HartRunner[] runners;
     private final List<Thread> threads = new ArrayList<>();
     private final long fdtAddress;
+    private long kernelEnd;
+    private long initrdStart;
+    private long initrdEnd;
     private final Object powerLock = new Object();
     private boolean poweredOff;
     private int exitCode = -1;
@@ -84,15 +87,19 @@ public final class Machine implements AutoCloseable {
         bus.map("test", VirtBoard.TEST, test);
         bus.map("clint", VirtBoard.CLINT, clint);
         bus.map("uart0", VirtBoard.UART0, uart);
-        byte[] fdt = VirtDeviceTree.build(new BoardDescription(n, VirtBoard.ISA, VirtBoard.MMU_TYPE,
-                VirtBoard.DRAM, config.ramBytes(), config.bootargs(), 0, 0, VirtBoard.TIMEBASE_HZ));
-        this.fdtAddress = fdtPlacement(fdt.length);
-        ram.write(fdtAddress, fdt);
+        this.fdtAddress = fdtPlacement(deviceTree().length);
+    }
+
+    /** The board's device tree, with the initrd's range once one is loaded. */
+    private byte[] deviceTree() {
+        return VirtDeviceTree.build(new BoardDescription(config.harts(), VirtBoard.ISA, VirtBoard.MMU_TYPE,
+                VirtBoard.DRAM, config.ramBytes(), config.bootargs(), initrdStart, initrdEnd, VirtBoard.TIMEBASE_HZ));
     }
 
     /**
      * Where QEMU puts the device tree: below the end of RAM (or of the first 3 GiB), 2 MiB aligned, so the
-     * kernel and initrd do not overwrite it.
+     * kernel and initrd do not overwrite it. The tree is far smaller than 2 MiB, so adding /chosen entries
+     * later never moves it.
      */
     private long fdtPlacement(int size) {
         long end = Math.min(VirtBoard.DRAM + config.ramBytes(), 3L << 30);
@@ -133,6 +140,46 @@ public final class Machine implements AutoCloseable {
     }
 
     /**
+     * Loads a RISC-V Linux kernel {@code Image} where OpenSBI's fw_jump jumps: the first 2 MiB boundary
+     * after the firmware, 0x8020_0000 (QEMU's {@code -kernel} with {@code -bios fw_jump.bin}).
+     *
+     * @throws IllegalArgumentException when the image is not a RISC-V kernel Image, is truncated, or with
+     *                                  its memory footprint does not fit below the device tree
+     */
+    public void loadKernel(byte[] image) {
+        KernelImage kernel = KernelImage.parse(image);
+        long end = VirtBoard.KERNEL + kernel.memorySize();
+        if (end > fdtAddress) {
+            throw new IllegalArgumentException("the kernel needs " + (kernel.memorySize() >> 20) + " MiB from 0x"
+                    + Long.toHexString(VirtBoard.KERNEL) + ", more than " + (config.ramBytes() >> 20)
+                    + " MiB of RAM leave below the device tree");
+        }
+        ram.write(VirtBoard.KERNEL, image);
+        kernelEnd = end;
+    }
+
+    /**
+     * Loads an initrd where QEMU does: min(RAM / 2, 128 MiB) above the kernel, so the kernel can decompress
+     * and grow without overwriting it; its range goes in the device tree's /chosen.
+     */
+    public void loadInitrd(byte[] image) {
+        if (image.length == 0) {
+            throw new IllegalArgumentException("initrd is empty");
+        }
+        long start = VirtBoard.KERNEL + Math.min(config.ramBytes() / 2, 128L << 20);
+        start = Math.max(start, (kernelEnd + 0xFFF) & ~0xFFFL);
+        if (start + image.length > fdtAddress) {
+            throw new IllegalArgumentException("initrd of " + (image.length >> 20) + " MiB does not fit in "
+                    + (config.ramBytes() >> 20) + " MiB of RAM above the kernel (it would end at 0x"
+                    + Long.toHexString(start + image.length) + ", the device tree is at 0x"
+                    + Long.toHexString(fdtAddress) + "): give the partition more memory");
+        }
+        ram.write(start, image);
+        initrdStart = start;
+        initrdEnd = start + image.length;
+    }
+
+    /**
      * Resets every hart to the firmware entry the way QEMU's reset vector leaves it: pc = start of RAM,
      * M-mode, a0 = hart id, a1 = device tree address.
      */
@@ -145,8 +192,9 @@ public final class Machine implements AutoCloseable {
         }
     }
 
-    /** Starts all harts at the firmware entry. */
+    /** Writes the device tree and starts all harts at the firmware entry. */
     public void start() {
+        ram.write(fdtAddress, deviceTree());
         resetHarts();
         resyncInterrupts(); // a hart reset clears its device lines; the devices drive them again
         startThreads();

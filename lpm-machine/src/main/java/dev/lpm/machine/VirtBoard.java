@@ -11,6 +11,8 @@ public final class VirtBoard {
     public static final long UART0 = 0x1000_0000L;
     public static final long VIRTIO0 = 0x1000_1000L;
     public static final long DRAM = 0x8000_0000L;
+    /** Where fw_jump (and QEMU's -kernel after -bios fw_jump.bin) starts the kernel: DRAM + 2 MiB. */
+    public static final long KERNEL = DRAM + (2L << 20);
     /** The mtime frequency QEMU's virt uses (and the device tree's timebase-frequency). */
     public static final long TIMEBASE_HZ = 10_000_000L;
     /** What lpm's harts implement, as the device tree's riscv,isa string says it. */

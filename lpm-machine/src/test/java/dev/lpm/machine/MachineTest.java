@@ -61,9 +61,13 @@ class MachineTest {
     }
 
     @Test
-    void deviceTreeSitsTwoMegabyteAlignedBelowTheEndOfRamAsOnQemu() {
+    void deviceTreeSitsTwoMegabyteAlignedBelowTheEndOfRamAsOnQemu() throws Exception {
         try (Machine m = new Machine(MachineConfig.of(128L << 20), new BufferSerial())) {
+            m.loadFirmware(new byte[] {0x6f, 0, 0, 0}); // j .
+            m.start();
+            m.pause();
             assertThat(m.fdtAddress()).isEqualTo(0x87e0_0000L);
+            assertThat(m.hart(0).x[11]).as("a1").isEqualTo(0x87e0_0000L);
             assertThat(m.ram().load(m.fdtAddress(), 2)).isEqualTo(0xedfe0dd0L); // FDT magic, big-endian
         }
     }
