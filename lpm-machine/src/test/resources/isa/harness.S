@@ -15,8 +15,9 @@
 #               device; failure prints "FAIL <name> test <n>: ..." plus diagnostics and
 #               exits with code n (1..0xffff).
 #   Traps:      M-mode handler (mtvec) and S-mode handler (stvec) record every trap in
-#               h_m* / h_s* and, for exceptions, only if ALLOW_TRAPS is in force
-#               (otherwise any exception is a FAIL with full diagnostics).  They resume
+#               h_m* / h_s* (and h_tlog).  Exceptions are only expected while
+#               ALLOW_TRAPS is in force; otherwise any exception is a FAIL with full
+#               diagnostics (cause, epc, tval, status, privilege).  They resume
 #               at the next instruction (2 or 4 bytes later), or at saved ra for
 #               instruction-fetch faults (cause 0, 1, 12).  Interrupts are always
 #               recorded; the handler clears the interrupt's enable bit in mie/sie so
@@ -334,7 +335,7 @@ h_test_name: .asciz "\name"
 
 # ---- privilege changes (clobber t6; ENTER_M also t5)
 # ENTER_S / ENTER_U: from M-mode, continue with the next instruction in S / U mode
-# (mret: MIE takes MPIE's value, MPIE becomes 1, MPRV is cleared).
+# (mret: MIE takes MPIE's value, MPIE becomes 1; QEMU 7.2 leaves MPRV alone).
 .macro ENTER_S
         la t6, .Lent\@
         csrw mepc, t6
@@ -826,7 +827,7 @@ h_tlog_add:
 #              a2..a7 passed through): runs the code at a0 in that mode (mret with
 # MPIE/MIE as currently set) until it executes H_RETURN, then returns here in M-mode
 # with a0..a7/t0..t4 as the lower code left them.  Callee-saved registers, gp, tp, ra
-# and sp are restored.  MPRV is cleared.
+# and sp are restored.  Returns with MPRV = 0 and MIE = 0.
         .globl h_call_lower
 h_call_lower:
         addi sp, sp, -128

@@ -3,9 +3,9 @@
 # with MIE = 1, S software/timer/external interrupts raised by M through
 # mip.SSIP/STIP/SEIP (or by S through sip.SSIP) and delegated with mideleg, the
 # global-enable rules per privilege (M interrupts always on below M, delegated
-# ones never taken in M, always in U), the priority order as QEMU 7.2 implements it
-# (lowest number first - see TEST 30; MEI needs a PLIC: not covered), M before S
-# when both are pending, and vectored mtvec/stvec.
+# ones never taken in M, always in U), the priority order within a level (spec
+# order or QEMU 7.2's lowest-number-first, see TEST 30; MEI needs a PLIC: not
+# covered), M before S when both are pending, and vectored mtvec/stvec.
         .include "harness.S"
         TEST_NAME "interrupts"
         .option norvc
@@ -27,12 +27,12 @@
         li t1, \val
         sw t1, 0(t0)
 .endm
-# wait until the combined trap count reaches n, at most 200 ms of mtime (reads the
+# wait until the combined trap count reaches n, at most 2 s of mtime (reads the
 # CLINT directly, so it works in every mode).  Clobbers t0-t3.
 .macro WAIT_TRAPS n
         li t3, CLINT_MTIME
         ld t2, 0(t3)
-        li t0, 2000000
+        li t0, 20000000
         add t2, t2, t0
 .Lw\@:  ld t1, h_tcount
         li t0, \n
@@ -100,16 +100,13 @@ main:
         csrr a0, mie                            # handler disabled the source
         CHECK a0, 0
         MSIP 0
-        TEST 11                                 # machine timer interrupt, woken from WFI
+        TEST 11                                 # machine timer interrupt (MIE = 1, busy wait)
         TIMER_IN 50
         li t0, MIP_MTIP
         csrw mie, t0
         csrsi mstatus, MSTATUS_MIE
-1:      ld t1, h_tcount                         # check first: the handler disables MTIE, so a
-        bnez t1, 2f                             # WFI after the interrupt would sleep forever
-        wfi
-        j 1b
-2:      csrci mstatus, MSTATUS_MIE
+        WAIT_TRAPS 1
+        csrci mstatus, MSTATUS_MIE
         EXPECT_MTRAP (CAUSE_INTR | IRQ_M_TIMER)
         ld a0, h_mstatus                        # at entry: MPIE = 1 (was MIE), MIE = 0, MPP = M
         li t0, (MSTATUS_MPIE | MSTATUS_MIE | MSTATUS_MPP)
@@ -155,18 +152,41 @@ main:
         ENTER_M
         EXPECT_MTRAP (CAUSE_INTR | IRQ_M_TIMER)
         TIMER_OFF
-        TEST 16                                 # WFI in S (TW = 0) wakes for an M interrupt
-        TIMER_IN 1000
-        li t0, MIP_MTIP
+        TEST 16                                 # WFI in S (TW = 0) wakes for an M interrupt.
+        # Race-free: the hook makes the MTI handler also raise a delegated SSI that S
+        # keeps masked (SIE = 0); a pending+enabled interrupt keeps WFI from sleeping
+        # even if the MTI was taken just before the WFI.
+        la t0, wfi_hook
+        sd t0, h_mtrap_hook, t1
+        li t0, MIP_SSIP
+        csrw mideleg, t0
+        li t0, (MIP_MTIP | MIP_SSIP)
         csrw mie, t0
+        TIMER_IN 200
         ENTER_S
-1:      ld t1, h_tcount
-        bnez t1, 2f
-        wfi
-        j 1b
-2:      ENTER_M
+1:      wfi                                     # (WFI may return early: loop)
+        ld t1, h_tcount
+        beqz t1, 1b
+        ENTER_M
+        sd zero, h_mtrap_hook, t1
         EXPECT_MTRAP (CAUSE_INTR | IRQ_M_TIMER)
         TIMER_OFF
+        csrci mip, MIP_SSIP
+        csrw mideleg, zero
+        csrw mie, zero
+        TEST 17                                 # WFI in M with MIE = 0 returns when an enabled
+        li t0, MIP_MTIP                         # interrupt becomes pending (race-free)
+        csrw mie, t0
+        TIMER_IN 100
+        wfi
+1:      csrr a0, mip                            # (WFI may also return early)
+        andi a0, a0, MIP_MTIP
+        bnez a0, 2f
+        wfi
+        j 1b
+2:      EXPECT_NO_TRAP
+        TIMER_OFF
+        csrw mie, zero
 
         # ------------------------------------------------ S-level interrupts
         TEST 20                                 # not delegated: SSI goes to M
@@ -262,11 +282,13 @@ main:
         csrw mie, zero
 
         # ------------------------------------------------ priority
-        # QEMU 7.2 does NOT use the spec's priority order (MEI > MSI > MTI > SEI > SSI >
-        # STI) among interrupts pending at the same level: without AIA it takes the
-        # lowest-numbered one (ctz of pending & enabled), i.e. SSI(1) > MSI(3) > STI(5) >
-        # MTI(7) > SEI(9) > MEI(11).  Interrupts for M (not delegated) still come before
-        # delegated ones for S.  lpm matches QEMU; these tests pin QEMU's order.
+        # Priority among interrupts pending for the same privilege level.  The spec
+        # order is MEI > MSI > MTI > SEI > SSI > STI.  QEMU 7.2 (without AIA) instead
+        # takes the lowest-numbered pending interrupt: SSI(1) > MSI(3) > STI(5) >
+        # MTI(7) > SEI(9) > MEI(11).  These tests accept exactly one of the two
+        # complete sequences, so they pass on QEMU and on a spec-ordered hart.
+        # (Interrupts for M - not delegated - always come before delegated ones for
+        # S: QEMU and the spec agree, see TEST 32.)
         TEST 30                                 # all five pending, none delegated
         li t0, (MIP_SSIP | MIP_STIP | MIP_SEIP)
         csrs mip, t0
@@ -280,23 +302,24 @@ main:
         csrci mstatus, MSTATUS_MIE
         ld a0, h_tcount
         CHECK a0, 5
-        la s0, h_tlog
-        ld a0, 0(s0)
-        CHECK a0, (CAUSE_INTR | IRQ_S_SOFT)
-        ld a0, 8(s0)
-        CHECK a0, (CAUSE_INTR | IRQ_M_SOFT)
-        ld a0, 16(s0)
-        CHECK a0, (CAUSE_INTR | IRQ_S_TIMER)
-        ld a0, 24(s0)
-        CHECK a0, (CAUSE_INTR | IRQ_M_TIMER)
-        ld a0, 32(s0)
-        CHECK a0, (CAUSE_INTR | IRQ_S_EXT)
+        la a0, h_tlog
+        la a1, order_spec_m
+        li a2, 5
+        call same_log
+        bnez a0, 1f
+        la a0, h_tlog
+        la a1, order_qemu_m
+        li a2, 5
+        call same_log
+        bnez a0, 1f
+        FAIL_MSG "M-level interrupt order is neither the spec's nor QEMU 7.2's (see h_tlog)"
+1:
         MSIP 0
         TIMER_OFF
         li t0, (MIP_SSIP | MIP_STIP | MIP_SEIP)
         csrc mip, t0
         TRAPS_CLEAR
-        TEST 31                                 # all delegated, taken in S: SSI > STI > SEI
+        TEST 31                                 # all delegated, taken in S
         li t0, (MIP_SSIP | MIP_STIP | MIP_SEIP)
         csrw mideleg, t0
         csrw mie, t0
@@ -306,13 +329,18 @@ main:
         WAIT_TRAPS 3
         csrci sstatus, SSTATUS_SIE
         ENTER_M
-        la s0, h_tlog
-        ld a0, 0(s0)
-        CHECK a0, (CAUSE_INTR | H_TLOG_S | IRQ_S_SOFT)
-        ld a0, 8(s0)
-        CHECK a0, (CAUSE_INTR | H_TLOG_S | IRQ_S_TIMER)
-        ld a0, 16(s0)
-        CHECK a0, (CAUSE_INTR | H_TLOG_S | IRQ_S_EXT)
+        la a0, h_tlog
+        la a1, order_spec_s
+        li a2, 3
+        call same_log
+        bnez a0, 1f
+        la a0, h_tlog
+        la a1, order_qemu_s
+        li a2, 3
+        call same_log
+        bnez a0, 1f
+        FAIL_MSG "S-level interrupt order is neither the spec's nor QEMU 7.2's (see h_tlog)"
+1:
         li t0, (MIP_SSIP | MIP_STIP | MIP_SEIP)
         csrc mip, t0
         TRAPS_CLEAR
@@ -426,3 +454,42 @@ svec_timer:
         sret
 vec_bad:
         FAIL_MSG "vectored trap went to the wrong entry"
+
+# same_log(a0 = log, a1 = expected, a2 = n) -> a0 = 1 if the first n entries match
+same_log:
+1:      ld t0, 0(a0)
+        ld t1, 0(a1)
+        bne t0, t1, 2f
+        addi a0, a0, 8
+        addi a1, a1, 8
+        addi a2, a2, -1
+        bnez a2, 1b
+        li a0, 1
+        ret
+2:      li a0, 0
+        ret
+
+        .section .rodata
+        .balign 8
+order_spec_m:
+        .dword CAUSE_INTR | IRQ_M_SOFT, CAUSE_INTR | IRQ_M_TIMER, CAUSE_INTR | IRQ_S_EXT
+        .dword CAUSE_INTR | IRQ_S_SOFT, CAUSE_INTR | IRQ_S_TIMER
+order_qemu_m:
+        .dword CAUSE_INTR | IRQ_S_SOFT, CAUSE_INTR | IRQ_M_SOFT, CAUSE_INTR | IRQ_S_TIMER
+        .dword CAUSE_INTR | IRQ_M_TIMER, CAUSE_INTR | IRQ_S_EXT
+order_spec_s:
+        .dword CAUSE_INTR | H_TLOG_S | IRQ_S_EXT, CAUSE_INTR | H_TLOG_S | IRQ_S_SOFT
+        .dword CAUSE_INTR | H_TLOG_S | IRQ_S_TIMER
+order_qemu_s:
+        .dword CAUSE_INTR | H_TLOG_S | IRQ_S_SOFT, CAUSE_INTR | H_TLOG_S | IRQ_S_TIMER
+        .dword CAUSE_INTR | H_TLOG_S | IRQ_S_EXT
+        .text
+
+# M trap hook for TEST 16: on MTI, also raise SSIP (delegated, masked in S); the
+# default handling (clear mie.MTIE) still runs.
+wfi_hook:
+        li t0, (CAUSE_INTR | IRQ_M_TIMER)
+        bne a0, t0, 1f
+        csrsi mip, MIP_SSIP
+1:      li a0, 0
+        ret

@@ -244,6 +244,7 @@ public final class SoftFloat {
     // binary32 arithmetic
     // =====================================================================================================
 
+    /** fadd.s: a + b. */
     public static int addS(int a, int b, int rm, FpFlags f) {
         if (rm == RNE && (a & S_INF) != S_INF && (b & S_INF) != S_INF) {
             // Double rounding binary32 -> binary64 -> binary32 is innocuous for + (53 >= 2*24+2).
@@ -263,6 +264,7 @@ public final class SoftFloat {
         return addSlowS(a, b, rm, f);
     }
 
+    /** fsub.s: a - b. */
     public static int subS(int a, int b, int rm, FpFlags f) {
         return addS(a, b ^ S_SIGN, rm, f);
     }
@@ -326,6 +328,7 @@ public final class SoftFloat {
         return roundPackS(na, ea + 2 - lz, s << (lz - 1), rm, f);
     }
 
+    /** fmul.s: a * b. */
     public static int mulS(int a, int b, int rm, FpFlags f) {
         if (rm == RNE) {
             double p = (double) Float.intBitsToFloat(a) * (double) Float.intBitsToFloat(b); // exact
@@ -375,6 +378,7 @@ public final class SoftFloat {
         return roundPackS((a ^ b) < 0, e, p, rm, f);
     }
 
+    /** fdiv.s: a / b (DZ for finite nonzero / 0). */
     public static int divS(int a, int b, int rm, FpFlags f) {
         if (rm == RNE) {
             double x = Float.intBitsToFloat(a);
@@ -433,6 +437,7 @@ public final class SoftFloat {
         return roundPackS((a ^ b) < 0, e, (q << 24) | (r != 0 ? 1 : 0), rm, f);
     }
 
+    /** fsqrt.s (NV for negative nonzero inputs; sqrt(-0) = -0). */
     public static int sqrtS(int a, int rm, FpFlags f) {
         if (a > 0 && a < S_INF) {
             // Positive finite nonzero: the binary64 square root rounded to binary32 is correctly rounded
@@ -463,6 +468,11 @@ public final class SoftFloat {
         return CANONICAL_NAN_S;
     }
 
+    /**
+     * fmadd.s: a * b + c with a single rounding. fmsub/fnmsub/fnmadd are obtained by the caller by flipping sign bits
+     * (fmsub = mulAdd(a, b, -c), fnmsub = mulAdd(-a, b, c), fnmadd = mulAdd(-a, b, -c)). inf * 0 raises NV even when c
+     * is a quiet NaN.
+     */
     public static int mulAddS(int a, int b, int c, int rm, FpFlags f) {
         if (rm == RNE && (a & S_INF) != S_INF && (b & S_INF) != S_INF && (c & S_INF) != S_INF) {
             double p = (double) Float.intBitsToFloat(a) * (double) Float.intBitsToFloat(b); // exact
@@ -546,6 +556,7 @@ public final class SoftFloat {
     // binary64 arithmetic
     // =====================================================================================================
 
+    /** fadd.d: a + b. */
     public static long addD(long a, long b, int rm, FpFlags f) {
         // Fast path: both magnitudes below 2^1022 (so nothing in TwoSum can overflow); any subnormal sum
         // is exact, so only NX can arise.
@@ -562,6 +573,7 @@ public final class SoftFloat {
         return addSlowD(a, b, rm, f);
     }
 
+    /** fsub.d: a - b. */
     public static long subD(long a, long b, int rm, FpFlags f) {
         return addD(a, b ^ D_SIGN, rm, f);
     }
@@ -622,6 +634,7 @@ public final class SoftFloat {
         return roundPackD(na, ea + 2 - lz, s << (lz - 1), rm, f);
     }
 
+    /** fmul.d: a * b. */
     public static long mulD(long a, long b, int rm, FpFlags f) {
         if (rm == RNE && (a & D_INF) != D_INF && (b & D_INF) != D_INF) {
             double x = Double.longBitsToDouble(a);
@@ -680,6 +693,7 @@ public final class SoftFloat {
         return roundPackD((a ^ b) < 0, e, sig, rm, f);
     }
 
+    /** fdiv.d: a / b (DZ for finite nonzero / 0). */
     public static long divD(long a, long b, int rm, FpFlags f) {
         // Fast path: |a| >= 2^-968, b finite nonzero, quotient normal (>= 2^-1021) and finite. Then
         // r*b - a is a multiple of >= 2^-1073, so fma(r, b, -a) is zero exactly when the quotient is.
@@ -748,6 +762,7 @@ public final class SoftFloat {
         return roundPackD((a ^ b) < 0, e, (q << 7) | (r != 0 ? 1 : 0), rm, f);
     }
 
+    /** fsqrt.d (NV for negative nonzero inputs; sqrt(-0) = -0). */
     public static long sqrtD(long a, int rm, FpFlags f) {
         if (a > 0 && a < D_INF) {
             // Positive finite nonzero. Math.sqrt is correctly rounded (RNE); the sign of the exact residual
@@ -785,6 +800,7 @@ public final class SoftFloat {
         return CANONICAL_NAN_D;
     }
 
+    /** fmadd.d: a * b + c with a single rounding; see {@link #mulAddS} for the other three. */
     public static long mulAddD(long a, long b, long c, int rm, FpFlags f) {
         long aa = a & D_ABS;
         long ab = b & D_ABS;
@@ -1012,6 +1028,10 @@ public final class SoftFloat {
         return x ^ ((x >> 63) & D_ABS);
     }
 
+    /**
+     * fmin.s (F 2.2 minimumNumber): -0 &lt; +0; one NaN operand gives the other; two NaNs give the canonical NaN; NV for
+     * any sNaN.
+     */
     public static int minS(int a, int b, FpFlags f) {
         if (isNaNS(a) || isNaNS(b)) {
             return minMaxNaNS(a, b, f);
@@ -1019,6 +1039,7 @@ public final class SoftFloat {
         return keyS(a) <= keyS(b) ? a : b;
     }
 
+    /** fmax.s; see {@link #minS}. */
     public static int maxS(int a, int b, FpFlags f) {
         if (isNaNS(a) || isNaNS(b)) {
             return minMaxNaNS(a, b, f);
@@ -1039,6 +1060,7 @@ public final class SoftFloat {
         return CANONICAL_NAN_S;
     }
 
+    /** fmin.d; see {@link #minS}. */
     public static long minD(long a, long b, FpFlags f) {
         if (isNaND(a) || isNaND(b)) {
             return minMaxNaND(a, b, f);
@@ -1046,6 +1068,7 @@ public final class SoftFloat {
         return keyD(a) <= keyD(b) ? a : b;
     }
 
+    /** fmax.d; see {@link #minS}. */
     public static long maxD(long a, long b, FpFlags f) {
         if (isNaND(a) || isNaND(b)) {
             return minMaxNaND(a, b, f);
@@ -1095,6 +1118,7 @@ public final class SoftFloat {
         return ((a | b) & S_ABS) == 0 || keyS(a) <= keyS(b);
     }
 
+    /** feq.d: quiet comparison (NV only for signaling NaNs). */
     public static boolean eqD(long a, long b, FpFlags f) {
         if (isNaND(a) || isNaND(b)) {
             if (isSNaND(a) || isSNaND(b)) {
@@ -1105,6 +1129,7 @@ public final class SoftFloat {
         return a == b || ((a | b) & D_ABS) == 0;
     }
 
+    /** flt.d: signaling comparison (NV for any NaN). */
     public static boolean ltD(long a, long b, FpFlags f) {
         if (isNaND(a) || isNaND(b)) {
             f.value |= NV;
@@ -1113,6 +1138,7 @@ public final class SoftFloat {
         return ((a | b) & D_ABS) != 0 && keyD(a) < keyD(b);
     }
 
+    /** fle.d: signaling comparison (NV for any NaN). */
     public static boolean leD(long a, long b, FpFlags f) {
         if (isNaND(a) || isNaND(b)) {
             f.value |= NV;
@@ -1173,34 +1199,48 @@ public final class SoftFloat {
     private static final int K_L = 2;
     private static final int K_LU = 3;
 
+    /**
+     * fcvt.w.s: signed 32-bit result, sign-extended; NaN and +inf give 2^31-1, -inf gives -2^31, out-of-range values
+     * saturate, all with NV only; in-range inexact values raise NX.
+     */
     public static long toIntS(int a, int rm, FpFlags f) {
         return toIntegerS(a, rm, f, K_W);
     }
 
+    /**
+     * fcvt.wu.s: unsigned 32-bit result sign-extended to 64 bits (as RV64 requires); NaN/+inf/too large give
+     * 0xffffffff, values that round to a negative integer give 0 (NV); values in (-1, 0) that round to 0 only raise NX.
+     */
     public static long toUIntS(int a, int rm, FpFlags f) {
         return toIntegerS(a, rm, f, K_WU);
     }
 
+    /** fcvt.l.s; saturates to 2^63-1 / -2^63 like {@link #toIntS}. */
     public static long toLongS(int a, int rm, FpFlags f) {
         return toIntegerS(a, rm, f, K_L);
     }
 
+    /** fcvt.lu.s; saturates to 2^64-1 / 0 like {@link #toUIntS}. */
     public static long toULongS(int a, int rm, FpFlags f) {
         return toIntegerS(a, rm, f, K_LU);
     }
 
+    /** fcvt.w.d; see {@link #toIntS}. */
     public static long toIntD(long a, int rm, FpFlags f) {
         return toIntegerD(a, rm, f, K_W);
     }
 
+    /** fcvt.wu.d; see {@link #toUIntS}. */
     public static long toUIntD(long a, int rm, FpFlags f) {
         return toIntegerD(a, rm, f, K_WU);
     }
 
+    /** fcvt.l.d; see {@link #toLongS}. */
     public static long toLongD(long a, int rm, FpFlags f) {
         return toIntegerD(a, rm, f, K_L);
     }
 
+    /** fcvt.lu.d; see {@link #toULongS}. */
     public static long toULongD(long a, int rm, FpFlags f) {
         return toIntegerD(a, rm, f, K_LU);
     }
@@ -1304,6 +1344,7 @@ public final class SoftFloat {
     // Integer -> float
     // =====================================================================================================
 
+    /** fcvt.s.w: signed 32-bit integer to binary32 (zero gives +0). */
     public static int fromIntS(int v, int rm, FpFlags f) {
         if (v >= -(1 << 24) && v <= (1 << 24)) {
             return Float.floatToRawIntBits((float) v); // exact
@@ -1311,10 +1352,12 @@ public final class SoftFloat {
         return fromMagnitudeS(v < 0, Math.abs((long) v), rm, f);
     }
 
+    /** fcvt.s.wu: unsigned 32-bit integer to binary32. */
     public static int fromUIntS(int v, int rm, FpFlags f) {
         return fromLongS(v & 0xffffffffL, rm, f);
     }
 
+    /** fcvt.s.l: signed 64-bit integer to binary32. */
     public static int fromLongS(long v, int rm, FpFlags f) {
         if (v >= -(1L << 24) && v <= (1L << 24)) {
             return Float.floatToRawIntBits((float) v);
@@ -1322,6 +1365,7 @@ public final class SoftFloat {
         return fromMagnitudeS(v < 0, v < 0 ? -v : v, rm, f); // -Long.MIN_VALUE is 2^63 unsigned
     }
 
+    /** fcvt.s.lu: unsigned 64-bit integer to binary32. */
     public static int fromULongS(long v, int rm, FpFlags f) {
         if (v >= 0 && v <= (1L << 24)) {
             return Float.floatToRawIntBits((float) v);
@@ -1329,14 +1373,17 @@ public final class SoftFloat {
         return fromMagnitudeS(false, v, rm, f);
     }
 
+    /** fcvt.d.w: always exact. */
     public static long fromIntD(int v, int rm, FpFlags f) {
         return Double.doubleToRawLongBits(v); // always exact
     }
 
+    /** fcvt.d.wu: always exact. */
     public static long fromUIntD(int v, int rm, FpFlags f) {
         return Double.doubleToRawLongBits(v & 0xffffffffL);
     }
 
+    /** fcvt.d.l. */
     public static long fromLongD(long v, int rm, FpFlags f) {
         if (v >= -(1L << 53) && v <= (1L << 53)) {
             return Double.doubleToRawLongBits((double) v);
@@ -1344,6 +1391,7 @@ public final class SoftFloat {
         return fromMagnitudeD(v < 0, v < 0 ? -v : v, rm, f);
     }
 
+    /** fcvt.d.lu. */
     public static long fromULongD(long v, int rm, FpFlags f) {
         if (v >= 0 && v <= (1L << 53)) {
             return Double.doubleToRawLongBits((double) v);

@@ -268,7 +268,8 @@ public final class Mmu implements DirtyBitmap.StoreCache {
 
     /**
      * A misaligned access spanning two pages (QEMU performs these rather than trapping): both pages are
-     * translated before any byte moves; a fault on the second page reports that page's first address.
+     * translated before any byte moves, and a fault in the second page, a page fault or an access fault,
+     * reports that page's first address, the "portion that faulted" (privileged spec 3.1.16).
      */
     private long loadAcrossPages(long va, int size) {
         long second = (va | PAGE_MASK) + 1;
@@ -281,7 +282,7 @@ public final class Mmu implements DirtyBitmap.StoreCache {
             try {
                 value = value << 8 | bus.load(pa, 0);
             } catch (BusError e) {
-                throw new Trap(Cause.LOAD_ACCESS_FAULT, va);
+                throw new Trap(Cause.LOAD_ACCESS_FAULT, b < first ? va : second);
             }
         }
         return value;
@@ -297,7 +298,8 @@ public final class Mmu implements DirtyBitmap.StoreCache {
             try {
                 bus.store(pa, value >>> (8 * b), 0);
             } catch (BusError e) {
-                throw new Trap(Cause.STORE_ACCESS_FAULT, va);
+                // as QEMU: the bytes before the bad part are written, and xtval is where the bad part starts
+                throw new Trap(Cause.STORE_ACCESS_FAULT, b < first ? va : second);
             }
         }
     }

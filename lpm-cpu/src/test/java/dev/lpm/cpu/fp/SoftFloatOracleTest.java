@@ -307,8 +307,6 @@ class SoftFloatOracleTest {
         FpGen g = new FpGen(S, seed("sToD", rm));
         check("sToD", rm, N, seed("sToD", rm), () -> new long[] {g.value()},
                 (in, m, f) -> SoftFloat.sToD((int) in[0], f),
-                (in, m, f) -> FpOracle.convert(S, D, in[0], RNE_FOR_EXACT, f));
+                (in, m, f) -> FpOracle.convert(S, D, in[0], FpOracle.RNE, f)); // widening is exact
     }
-
-    private static final int RNE_FOR_EXACT = FpOracle.RNE;
 }
