@@ -96,6 +96,14 @@ public final class DecoderGenerator {
                     /** The op id of undecodable bits; {@link #execute} raises illegal-instruction for it. */
                     public static final int ILLEGAL = 0;
 
+                    /** Op flag: the handler sets the pc. */
+                    public static final int SETS_PC = 1;
+                    /** Op flag: the handler cannot trap and does not read the pc. */
+                    public static final int PURE = 2;
+                    /** Op flag: may change translation, privilege or interrupt state (a block ends with it). */
+                    public static final int SERIALIZING = 4;
+                    // @OP_TABLES
+
                     /**
                      * Decodes one instruction: 32-bit when its low two bits are 11, else the low 16 bits as RVC (the
                      * caller passes only those). Returns the packed op id and operands, or ILLEGAL.
@@ -108,7 +116,7 @@ public final class DecoderGenerator {
                     public static void execute(Hart h, long d) {
                         int ilen = (d & 0x100) != 0 ? 2 : 4;
                         switch ((int) d & 0xff) {
-                """.formatted(top32, top16));
+                """.formatted(top32, top16).replace("    // @OP_TABLES\n", opTables(entries)));
         for (SpecTable.Entry e : entries) {
             if (!e.name().equals(e.base())) {
                 continue;
@@ -133,6 +141,61 @@ public final class DecoderGenerator {
             out.append('\n').append(m);
         }
         out.append("}\n");
+        return out.toString();
+    }
+
+    /**
+     * Per-op tables for the block translator: mnemonic, handler (owner/name), operand formals and flags,
+     * indexed by op id (index 0 is ILLEGAL).
+     */
+    private String opTables(List<SpecTable.Entry> entries) {
+        List<SpecTable.Entry> bases = entries.stream().filter(e -> e.name().equals(e.base())).toList();
+        StringBuilder names = new StringBuilder("\"illegal\"");
+        StringBuilder handlers = new StringBuilder("null");
+        StringBuilder formals = new StringBuilder("null");
+        StringBuilder flags = new StringBuilder("0");
+        for (SpecTable.Entry e : bases) {
+            names.append(", \"").append(e.name()).append('"');
+            handlers.append(", \"").append(e.handler()).append('"');
+            formals.append(", \"").append(String.join(" ", e.formals())).append('"');
+            int f = (e.setsPc() ? 1 : 0) | (e.pure() ? 2 : 0) | (e.serializing() ? 4 : 0);
+            flags.append(", ").append(f);
+        }
+        return """
+                    /** Mnemonic by op id. */
+                    public static final java.util.List<String> MNEMONIC = java.util.List.of(
+                            %s);
+                    /** Handler ({@code Class.method} in dev.lpm.cpu.isa) by op id; null for ILLEGAL. */
+                    public static final java.util.List<String> HANDLER = java.util.Arrays.asList(
+                            %s);
+                    /** Handler operands by op id, space separated: rd rs1 rs2 rs3 rm uimm ilen or an immediate. */
+                    public static final java.util.List<String> OPERANDS = java.util.Arrays.asList(
+                            %s);
+                    private static final int[] FLAGS = {
+                            %s};
+
+                    /** The SETS_PC, PURE and SERIALIZING flags of an op id. */
+                    public static int flags(int op) {
+                        return FLAGS[op];
+                    }
+                """.formatted(wrap(names), wrap(handlers), wrap(formals), wrap(flags));
+    }
+
+    /** Breaks a long comma-separated list into lines of the generated source. */
+    private static String wrap(StringBuilder list) {
+        StringBuilder out = new StringBuilder();
+        int column = 0;
+        for (String item : list.toString().split(", ")) {
+            if (column > 0 && column + item.length() > 96) {
+                out.append("\n            ");
+                column = 0;
+            } else if (column > 0) {
+                out.append(' ');
+            }
+            out.append(item).append(',');
+            column += item.length() + 2;
+        }
+        out.setLength(out.length() - 1);
         return out.toString();
     }
 

@@ -17,14 +17,18 @@ import java.util.Map;
  * c.addi 000...........01  = addi rd=c_rd rs1=c_rd imm_i=c_imm6
  * </pre>
  *
- * A trailing {@code !} marks handlers that set the pc themselves; for all others the decoder advances the
- * pc by the instruction length after the handler returns. Field names are defined in {@link Fields}.
+ * A trailing flags token may follow the arguments: {@code !} marks handlers that set the pc themselves (for all
+ * others the decoder advances the pc by the instruction length after the handler returns); {@code ~} marks
+ * pure handlers, which cannot trap and do not read the pc; {@code |} marks serializing instructions, which
+ * may change translation, privilege or interrupt state, so a translated block must end with them. Field
+ * names are defined in {@link Fields}.
  */
 public final class SpecTable {
 
     /** One decodable encoding. {@code args} are Java expressions over {@code inst}, in handler order. */
     public record Entry(String name, int width, int mask, int match, String handler, List<String> formals,
-                        List<String> args, boolean setsPc, List<String> nonzeroGuards, int line, String base) {
+                        List<String> args, boolean setsPc, List<String> nonzeroGuards, int line, String base,
+                        boolean pure, boolean serializing) {
     }
 
     private SpecTable() {
@@ -107,10 +111,17 @@ public final class SpecTable {
                     throw error(lineNo, "bindings not used by " + base.name() + ": " + bindings.keySet());
                 }
                 entries.add(new Entry(name, width, mask, match, base.handler(), base.formals(), args, base.setsPc(),
-                        guards, lineNo, base.name()));
+                        guards, lineNo, base.name(), base.pure(), base.serializing()));
             } else {
-                boolean setsPc = t[t.length - 1].equals("!");
-                int argEnd = setsPc ? t.length - 1 : t.length;
+                String last = t[t.length - 1];
+                boolean hasFlags = last.matches("[!~|]+");
+                boolean setsPc = hasFlags && last.contains("!");
+                boolean pure = hasFlags && last.contains("~");
+                boolean serializing = hasFlags && last.contains("|");
+                if (pure && (setsPc || serializing)) {
+                    throw error(lineNo, "a pure instruction can neither set the pc nor serialize");
+                }
+                int argEnd = hasFlags ? t.length - 1 : t.length;
                 String[] formals = new String[argEnd - 3];
                 List<String> args = new ArrayList<>();
                 for (int k = 3; k < argEnd; k++) {
@@ -118,7 +129,7 @@ public final class SpecTable {
                     args.add(t[k].equals("ilen") ? String.valueOf(width / 8) : Fields.expression(t[k], lineNo));
                 }
                 Entry e = new Entry(name, width, mask, match, t[2], List.of(formals), args, setsPc, List.of(), lineNo,
-                        name);
+                        name, pure, serializing);
                 if (bases.put(name, e) != null) {
                     throw error(lineNo, "duplicate instruction " + name);
                 }

@@ -46,6 +46,22 @@ class DecoderGeneratorTest {
     }
 
     @Test
+    void flagsMarkPureAndSerializingInstructionsForTheBlockTranslator() {
+        var entries = SpecTable.parse("""
+                add   0000000..........000.....0110011  Rv64i.add rd rs1 rs2 ~
+                mret  00110000001000000000000001110011  SystemOps.mret !|
+                """);
+        assertThat(entries.get(0).pure()).isTrue();
+        assertThat(entries.get(0).serializing()).isFalse();
+        assertThat(entries.get(1).setsPc()).isTrue();
+        assertThat(entries.get(1).serializing()).isTrue();
+        assertThat(DecoderGenerator.generate("add 0000000..........000.....0110011 Rv64i.add rd rs1 rs2 ~\n"))
+                .contains("private static final int[] FLAGS = {\n            0, 2};");
+        assertThatThrownBy(() -> SpecTable.parse("j .........................1101111 Rv64i.jal rd imm_j ilen !~\n"))
+                .hasMessageContaining("pure instruction can neither");
+    }
+
+    @Test
     void badTablesAreRejectedWithTheirLine() {
         assertThatThrownBy(() -> SpecTable.parse("x 0101 H.x rd\n")).hasMessageContaining("line 1");
         assertThatThrownBy(() -> SpecTable.parse(BASE + "c.x 010...........01 = addi rd=c_rd\n"))

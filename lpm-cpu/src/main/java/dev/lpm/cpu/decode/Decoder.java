@@ -15,6 +15,100 @@ public final class Decoder {
     /** The op id of undecodable bits; {@link #execute} raises illegal-instruction for it. */
     public static final int ILLEGAL = 0;
 
+    /** Op flag: the handler sets the pc. */
+    public static final int SETS_PC = 1;
+    /** Op flag: the handler cannot trap and does not read the pc. */
+    public static final int PURE = 2;
+    /** Op flag: may change translation, privilege or interrupt state (a block ends with it). */
+    public static final int SERIALIZING = 4;
+    /** Mnemonic by op id. */
+    public static final java.util.List<String> MNEMONIC = java.util.List.of(
+            "illegal", "lui", "auipc", "jal", "jalr", "beq", "bne", "blt", "bge", "bltu", "bgeu", "lb", "lh",
+            "lw", "ld", "lbu", "lhu", "lwu", "sb", "sh", "sw", "sd", "addi", "slti", "sltiu", "xori", "ori",
+            "andi", "slli", "srli", "srai", "add", "sub", "sll", "slt", "sltu", "xor", "srl", "sra", "or",
+            "and", "addiw", "slliw", "srliw", "sraiw", "addw", "subw", "sllw", "srlw", "sraw", "fence",
+            "fence.i", "ecall", "ebreak", "sret", "mret", "wfi", "sfence.vma", "csrrw", "csrrs", "csrrc",
+            "csrrwi", "csrrsi", "csrrci", "mul", "mulh", "mulhsu", "mulhu", "div", "divu", "rem", "remu",
+            "mulw", "divw", "divuw", "remw", "remuw", "lr.w", "sc.w", "amoswap.w", "amoadd.w", "amoxor.w",
+            "amoand.w", "amoor.w", "amomin.w", "amomax.w", "amominu.w", "amomaxu.w", "lr.d", "sc.d",
+            "amoswap.d", "amoadd.d", "amoxor.d", "amoand.d", "amoor.d", "amomin.d", "amomax.d", "amominu.d",
+            "amomaxu.d", "flw", "fsw", "fmadd.s", "fmsub.s", "fnmsub.s", "fnmadd.s", "fadd.s", "fsub.s",
+            "fmul.s", "fdiv.s", "fsqrt.s", "fsgnj.s", "fsgnjn.s", "fsgnjx.s", "fmin.s", "fmax.s", "fcvt.w.s",
+            "fcvt.wu.s", "fcvt.l.s", "fcvt.lu.s", "fmv.x.w", "feq.s", "flt.s", "fle.s", "fclass.s",
+            "fcvt.s.w", "fcvt.s.wu", "fcvt.s.l", "fcvt.s.lu", "fmv.w.x", "fld", "fsd", "fmadd.d", "fmsub.d",
+            "fnmsub.d", "fnmadd.d", "fadd.d", "fsub.d", "fmul.d", "fdiv.d", "fsqrt.d", "fsgnj.d", "fsgnjn.d",
+            "fsgnjx.d", "fmin.d", "fmax.d", "fcvt.s.d", "fcvt.d.s", "feq.d", "flt.d", "fle.d", "fclass.d",
+            "fcvt.w.d", "fcvt.wu.d", "fcvt.l.d", "fcvt.lu.d", "fmv.x.d", "fcvt.d.w", "fcvt.d.wu", "fcvt.d.l",
+            "fcvt.d.lu", "fmv.d.x");
+    /** Handler ({@code Class.method} in dev.lpm.cpu.isa) by op id; null for ILLEGAL. */
+    public static final java.util.List<String> HANDLER = java.util.Arrays.asList(
+            null, "Rv64i.lui", "Rv64i.auipc", "Rv64i.jal", "Rv64i.jalr", "Rv64i.beq", "Rv64i.bne",
+            "Rv64i.blt", "Rv64i.bge", "Rv64i.bltu", "Rv64i.bgeu", "Rv64i.lb", "Rv64i.lh", "Rv64i.lw",
+            "Rv64i.ld", "Rv64i.lbu", "Rv64i.lhu", "Rv64i.lwu", "Rv64i.sb", "Rv64i.sh", "Rv64i.sw",
+            "Rv64i.sd", "Rv64i.addi", "Rv64i.slti", "Rv64i.sltiu", "Rv64i.xori", "Rv64i.ori", "Rv64i.andi",
+            "Rv64i.slli", "Rv64i.srli", "Rv64i.srai", "Rv64i.add", "Rv64i.sub", "Rv64i.sll", "Rv64i.slt",
+            "Rv64i.sltu", "Rv64i.xor", "Rv64i.srl", "Rv64i.sra", "Rv64i.or", "Rv64i.and", "Rv64i.addiw",
+            "Rv64i.slliw", "Rv64i.srliw", "Rv64i.sraiw", "Rv64i.addw", "Rv64i.subw", "Rv64i.sllw",
+            "Rv64i.srlw", "Rv64i.sraw", "SystemOps.fence", "SystemOps.fenceI", "SystemOps.ecall",
+            "SystemOps.ebreak", "SystemOps.sret", "SystemOps.mret", "SystemOps.wfi", "SystemOps.sfenceVma",
+            "Zicsr.csrrw", "Zicsr.csrrs", "Zicsr.csrrc", "Zicsr.csrrwi", "Zicsr.csrrsi", "Zicsr.csrrci",
+            "Rv64m.mul", "Rv64m.mulh", "Rv64m.mulhsu", "Rv64m.mulhu", "Rv64m.div", "Rv64m.divu", "Rv64m.rem",
+            "Rv64m.remu", "Rv64m.mulw", "Rv64m.divw", "Rv64m.divuw", "Rv64m.remw", "Rv64m.remuw",
+            "Rv64a.lrW", "Rv64a.scW", "Rv64a.amoswapW", "Rv64a.amoaddW", "Rv64a.amoxorW", "Rv64a.amoandW",
+            "Rv64a.amoorW", "Rv64a.amominW", "Rv64a.amomaxW", "Rv64a.amominuW", "Rv64a.amomaxuW",
+            "Rv64a.lrD", "Rv64a.scD", "Rv64a.amoswapD", "Rv64a.amoaddD", "Rv64a.amoxorD", "Rv64a.amoandD",
+            "Rv64a.amoorD", "Rv64a.amominD", "Rv64a.amomaxD", "Rv64a.amominuD", "Rv64a.amomaxuD",
+            "Rv64f.flw", "Rv64f.fsw", "Rv64f.fmaddS", "Rv64f.fmsubS", "Rv64f.fnmsubS", "Rv64f.fnmaddS",
+            "Rv64f.faddS", "Rv64f.fsubS", "Rv64f.fmulS", "Rv64f.fdivS", "Rv64f.fsqrtS", "Rv64f.fsgnjS",
+            "Rv64f.fsgnjnS", "Rv64f.fsgnjxS", "Rv64f.fminS", "Rv64f.fmaxS", "Rv64f.fcvtWS", "Rv64f.fcvtWuS",
+            "Rv64f.fcvtLS", "Rv64f.fcvtLuS", "Rv64f.fmvXW", "Rv64f.feqS", "Rv64f.fltS", "Rv64f.fleS",
+            "Rv64f.fclassS", "Rv64f.fcvtSW", "Rv64f.fcvtSWu", "Rv64f.fcvtSL", "Rv64f.fcvtSLu", "Rv64f.fmvWX",
+            "Rv64d.fld", "Rv64d.fsd", "Rv64d.fmaddD", "Rv64d.fmsubD", "Rv64d.fnmsubD", "Rv64d.fnmaddD",
+            "Rv64d.faddD", "Rv64d.fsubD", "Rv64d.fmulD", "Rv64d.fdivD", "Rv64d.fsqrtD", "Rv64d.fsgnjD",
+            "Rv64d.fsgnjnD", "Rv64d.fsgnjxD", "Rv64d.fminD", "Rv64d.fmaxD", "Rv64d.fcvtSD", "Rv64d.fcvtDS",
+            "Rv64d.feqD", "Rv64d.fltD", "Rv64d.fleD", "Rv64d.fclassD", "Rv64d.fcvtWD", "Rv64d.fcvtWuD",
+            "Rv64d.fcvtLD", "Rv64d.fcvtLuD", "Rv64d.fmvXD", "Rv64d.fcvtDW", "Rv64d.fcvtDWu", "Rv64d.fcvtDL",
+            "Rv64d.fcvtDLu", "Rv64d.fmvDX");
+    /** Handler operands by op id, space separated: rd rs1 rs2 rs3 rm uimm ilen or an immediate. */
+    public static final java.util.List<String> OPERANDS = java.util.Arrays.asList(
+            null, "rd imm_u", "rd imm_u", "rd imm_j ilen", "rd rs1 imm_i ilen", "rs1 rs2 imm_b ilen",
+            "rs1 rs2 imm_b ilen", "rs1 rs2 imm_b ilen", "rs1 rs2 imm_b ilen", "rs1 rs2 imm_b ilen",
+            "rs1 rs2 imm_b ilen", "rd rs1 imm_i", "rd rs1 imm_i", "rd rs1 imm_i", "rd rs1 imm_i",
+            "rd rs1 imm_i", "rd rs1 imm_i", "rd rs1 imm_i", "rs1 rs2 imm_s", "rs1 rs2 imm_s",
+            "rs1 rs2 imm_s", "rs1 rs2 imm_s", "rd rs1 imm_i", "rd rs1 imm_i", "rd rs1 imm_i", "rd rs1 imm_i",
+            "rd rs1 imm_i", "rd rs1 imm_i", "rd rs1 shamt", "rd rs1 shamt", "rd rs1 shamt", "rd rs1 rs2",
+            "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2",
+            "rd rs1 rs2", "rd rs1 rs2", "rd rs1 imm_i", "rd rs1 shamtw", "rd rs1 shamtw", "rd rs1 shamtw",
+            "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "", "", "", "", "", "", "",
+            "rs1 rs2", "rd rs1 csr", "rd rs1 csr", "rd rs1 csr", "rd uimm csr", "rd uimm csr", "rd uimm csr",
+            "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2",
+            "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1",
+            "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2",
+            "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2",
+            "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2",
+            "rd rs1 imm_i", "rs1 rs2 imm_s", "rd rs1 rs2 rs3 rm", "rd rs1 rs2 rs3 rm", "rd rs1 rs2 rs3 rm",
+            "rd rs1 rs2 rs3 rm", "rd rs1 rs2 rm", "rd rs1 rs2 rm", "rd rs1 rs2 rm", "rd rs1 rs2 rm",
+            "rd rs1 rm", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rm",
+            "rd rs1 rm", "rd rs1 rm", "rd rs1 rm", "rd rs1", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2",
+            "rd rs1", "rd rs1 rm", "rd rs1 rm", "rd rs1 rm", "rd rs1 rm", "rd rs1", "rd rs1 imm_i",
+            "rs1 rs2 imm_s", "rd rs1 rs2 rs3 rm", "rd rs1 rs2 rs3 rm", "rd rs1 rs2 rs3 rm",
+            "rd rs1 rs2 rs3 rm", "rd rs1 rs2 rm", "rd rs1 rs2 rm", "rd rs1 rs2 rm", "rd rs1 rs2 rm",
+            "rd rs1 rm", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rm",
+            "rd rs1 rm", "rd rs1 rs2", "rd rs1 rs2", "rd rs1 rs2", "rd rs1", "rd rs1 rm", "rd rs1 rm",
+            "rd rs1 rm", "rd rs1 rm", "rd rs1", "rd rs1 rm", "rd rs1 rm", "rd rs1 rm", "rd rs1 rm", "rd rs1");
+    private static final int[] FLAGS = {
+            0, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+            2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 4, 4, 4, 5, 5, 4, 4, 4, 4, 4, 4, 4, 4,
+            2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0};
+
+    /** The SETS_PC, PURE and SERIALIZING flags of an op id. */
+    public static int flags(int op) {
+        return FLAGS[op];
+    }
+
     /**
      * Decodes one instruction: 32-bit when its low two bits are 11, else the low 16 bits as RVC (the
      * caller passes only those). Returns the packed op id and operands, or ILLEGAL.
