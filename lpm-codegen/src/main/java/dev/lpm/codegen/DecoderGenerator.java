@@ -204,6 +204,11 @@ public final class DecoderGenerator {
         String name = "d" + (nextId++);
         StringBuilder m = new StringBuilder();
         m.append("    private static long ").append(name).append("(int inst) {\n");
+        if (cands.isEmpty()) { // a table without compressed (or without 32-bit) encodings
+            m.append("        return ILLEGAL;\n    }\n");
+            methods.add(m.toString());
+            return name;
+        }
         int common = ~0;
         for (SpecTable.Entry e : cands) {
             common &= e.mask();
