@@ -9,6 +9,8 @@ import dev.lpm.cpu.HartState;
 import dev.lpm.devices.HostDeviceTimer;
 import dev.lpm.devices.clint.Clint;
 import dev.lpm.devices.clint.ClintState;
+import dev.lpm.devices.plic.Plic;
+import dev.lpm.devices.plic.PlicState;
 import dev.lpm.devices.power.SifiveTest;
 import dev.lpm.devices.uart.Uart16550;
 import dev.lpm.devices.uart.UartState;
@@ -34,6 +36,7 @@ public final class Machine implements AutoCloseable {
     private final PhysicalBus bus;
     private final HostDeviceTimer timer;
     private final Clint clint;
+    private final Plic plic;
     private final Uart16550 uart;
     private final SifiveTest test;
     private final Hart[] harts;
@@ -71,7 +74,14 @@ public final class Machine implements AutoCloseable {
         }
         this.clint = new Clint(n, msip, mtip, timer);
         clintRef[0] = clint;
-        this.uart = new Uart16550(console, dev.lpm.api.InterruptLine.NONE, timer);
+        // PLIC contexts as on QEMU's virt: 2h drives hart h's MEIP, 2h + 1 its SEIP
+        var contexts = new dev.lpm.api.InterruptLine[2 * n];
+        for (int i = 0; i < n; i++) {
+            contexts[2 * i] = created[i].interruptLine(Cause.MEI);
+            contexts[2 * i + 1] = created[i].interruptLine(Cause.SEI);
+        }
+        this.plic = new Plic(n, contexts);
+        this.uart = new Uart16550(console, plic.source(VirtDeviceTree.UART0_IRQ), timer);
         this.test = new SifiveTest(new PowerControl() {
             @Override
             public void powerOff(int code) {
@@ -86,14 +96,16 @@ public final class Machine implements AutoCloseable {
         });
         bus.map("test", VirtBoard.TEST, test);
         bus.map("clint", VirtBoard.CLINT, clint);
+        bus.map("plic", VirtBoard.PLIC, plic);
         bus.map("uart0", VirtBoard.UART0, uart);
         this.fdtAddress = fdtPlacement(deviceTree().length);
     }
 
     /** The board's device tree, with the initrd's range once one is loaded. */
     private byte[] deviceTree() {
-        return VirtDeviceTree.build(new BoardDescription(config.harts(), VirtBoard.ISA, VirtBoard.MMU_TYPE,
-                VirtBoard.DRAM, config.ramBytes(), config.bootargs(), initrdStart, initrdEnd, VirtBoard.TIMEBASE_HZ));
+        return new VirtDeviceTree(new BoardDescription(config.harts(), VirtBoard.ISA, VirtBoard.MMU_TYPE,
+                VirtBoard.DRAM, config.ramBytes(), config.bootargs(), initrdStart, initrdEnd, VirtBoard.TIMEBASE_HZ))
+                .withPlic().build();
     }
 
     /**
@@ -200,10 +212,14 @@ public final class Machine implements AutoCloseable {
         startThreads();
     }
 
-    /** One pass that drives every interrupt line to the level its device's state implies. */
+    /**
+     * One pass that drives every interrupt line to the level its device's state implies: first the devices
+     * wired to the PLIC's sources, then the PLIC's own outputs to the harts.
+     */
     private void resyncInterrupts() {
         clint.resyncInterrupts();
         uart.resyncInterrupts();
+        plic.resyncInterrupts();
     }
 
     private void startThreads() {
@@ -301,7 +317,7 @@ public final class Machine implements AutoCloseable {
         for (Hart h : harts) {
             hs.add(h.save());
         }
-        return new MachineState(config, fdtAddress, List.copyOf(hs), clint.save(), uart.save());
+        return new MachineState(config, fdtAddress, List.copyOf(hs), clint.save(), plic.save(), uart.save());
     }
 
     /** Loads {@code state} into this identically configured, not yet started (or paused) machine. */
@@ -314,6 +330,7 @@ public final class Machine implements AutoCloseable {
             harts[i].restore(state.harts().get(i));
         }
         clint.restore(state.clint());
+        plic.restore(state.plic());
         uart.restore(state.uart());
         resyncInterrupts(); // one pass re-derives every line from the restored device state
     }
@@ -346,6 +363,6 @@ public final class Machine implements AutoCloseable {
 
     /** Everything but RAM. */
     public record MachineState(MachineConfig config, long fdtAddress, List<HartState> harts, ClintState clint,
-                               UartState uart) {
+                               PlicState plic, UartState uart) {
     }
 }
