@@ -115,6 +115,15 @@ public final class Csrs {
         return readUnchecked(csr);
     }
 
+    /**
+     * The value a CSRRS/CSRRC combines its mask with: the CSR's value, except that in mip and sip only the
+     * software-writable SEIP bit takes part in the read-modify-write, not the external interrupt line OR'd
+     * into reads (privileged spec 3.1.9); otherwise a set or clear of another bit would latch the line.
+     */
+    public long readModifyWriteBase(int csr, long value) {
+        return csr == MIP || csr == SIP ? (value & ~MIP_SEIP) | (mipSoftware & MIP_SEIP) : value;
+    }
+
     /** Writes a CSR for a CSR instruction, applying the access rules, WARL and side effects. */
     public void write(int csr, long value) {
         checkAccess(csr, true);

@@ -48,7 +48,8 @@ public final class Zicsr {
     private static void setClear(Hart h, int rd, int csr, long mask, boolean set) {
         long old = h.csr.read(csr);
         if (mask != 0) {
-            h.csr.write(csr, set ? old | mask : old & ~mask);
+            long base = h.csr.readModifyWriteBase(csr, old);
+            h.csr.write(csr, set ? base | mask : base & ~mask);
         }
         h.setX(rd, old);
     }
