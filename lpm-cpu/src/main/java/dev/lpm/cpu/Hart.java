@@ -32,6 +32,9 @@ public final class Hart {
     /** Length the current trace started with. */
     int traceLength;
 
+    /** The machine's translated blocks, shared by its harts, or null to interpret everything. */
+    public dev.lpm.cpu.jit.BlockCache blockCache;
+
     /** Decoded instructions by their bits; a pure cache, never saved. */
     final Interpreter.DecodeCache decodeCache = new Interpreter.DecodeCache();
 

@@ -16,8 +16,13 @@ public final class BareMetal {
      * or {@code timeout} passes.
      */
     public static RunResult run(byte[] firmware, long ramBytes, Duration timeout) {
+        return run(firmware, MachineConfig.of(ramBytes), timeout);
+    }
+
+    /** As {@link #run(byte[], long, Duration)}, on a machine configured as {@code config}. */
+    public static RunResult run(byte[] firmware, MachineConfig config, Duration timeout) {
         BufferSerial console = new BufferSerial();
-        try (Machine m = new Machine(MachineConfig.of(ramBytes), console)) {
+        try (Machine m = new Machine(config, console)) {
             m.loadFirmware(firmware);
             m.start();
             OptionalInt code = m.awaitPowerOff(timeout);

@@ -6,6 +6,7 @@ import dev.lpm.cpu.Cause;
 import dev.lpm.cpu.Hart;
 import dev.lpm.cpu.HartRunner;
 import dev.lpm.cpu.HartState;
+import dev.lpm.cpu.jit.BlockCache;
 import dev.lpm.devices.HostDeviceTimer;
 import dev.lpm.devices.clint.Clint;
 import dev.lpm.devices.clint.ClintState;
@@ -31,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  * machine's state while paused.
  */
 public final class Machine implements AutoCloseable {
+    /** Times a block start is reached before it is translated. */
+    static final int TRANSLATION_THRESHOLD = 50;
     private final MachineConfig config;
     private final Ram ram;
     private final PhysicalBus bus;
@@ -71,6 +74,15 @@ public final class Machine implements AutoCloseable {
             msip[i] = created[id].interruptLine(Cause.MSI);
             mtip[i] = created[id].interruptLine(Cause.MTI);
             runners[i] = new HartRunner(created[i], this::hartFailed);
+        }
+        // translated blocks: one cache per machine, shared by its harts (a block depends on its bytes only)
+        BlockCache blocks = switch (config.execution()) {
+            case INTERPRET -> null;
+            case TRANSLATE_HOT -> new BlockCache(ram, TRANSLATION_THRESHOLD);
+            case TRANSLATE_ALL -> new BlockCache(ram, 1);
+        };
+        for (Hart h : created) {
+            h.blockCache = blocks;
         }
         this.clint = new Clint(n, msip, mtip, timer);
         clintRef[0] = clint;

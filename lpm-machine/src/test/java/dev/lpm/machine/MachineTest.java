@@ -52,6 +52,51 @@ class MachineTest {
     }
 
     @Test
+    void setOrClearOfMipDoesNotLatchTheExternalInterruptLine() throws Exception {
+        // the UART's THRE interrupt, through the PLIC's S-mode context, drives SEIP; a CSRRS on mip while the
+        // line is high must not turn it into the software SEIP bit (privileged spec 3.1.9), or the interrupt
+        // never goes away once the device lowers its line
+        byte[] program = GuestAssembler.assemble("""
+                .text
+                _start:
+                  li t0, 0x0c000028       # PLIC priority[10] = 1
+                  li t1, 1
+                  sw t1, 0(t0)
+                  li t0, 0x0c002080       # context 1 (hart 0, S-mode) enables source 10
+                  li t1, 0x400
+                  sw t1, 0(t0)
+                  li t0, 0x10000001       # UART IER.ETBEI: THR empty raises the line
+                  li t1, 2
+                  sb t1, 0(t0)
+                  csrr a0, mip
+                  li t2, 0x200
+                  and a0, a0, t2
+                  beqz a0, fail1          # SEIP follows the line
+                  li t1, 0x20
+                  csrs mip, t1            # set STIP while SEIP's line is high
+                  li t0, 0x10000001
+                  sb zero, 0(t0)          # the UART lowers its line
+                  csrr a0, mip
+                  and a0, a0, t2
+                  bnez a0, fail2          # SEIP must have gone with it
+                  li t0, 0x100000
+                  li t1, 0x5555
+                  sw t1, 0(t0)
+                fail1:
+                  li t1, 0x13333
+                  j out
+                fail2:
+                  li t1, 0x23333
+                out:
+                  li t0, 0x100000
+                  sw t1, 0(t0)
+                1: j 1b
+                """);
+        RunResult r = BareMetal.run(program, 16L << 20, Duration.ofSeconds(20));
+        assertThat(r.exitCode()).as("exit 1: SEIP did not follow the line; exit 2: SEIP was latched").isZero();
+    }
+
+    @Test
     void firmwareThatDoesNotFitBelowTheDeviceTreeIsRefused() {
         try (Machine m = new Machine(MachineConfig.of(16L << 20), new BufferSerial())) {
             assertThatThrownBy(() -> m.loadFirmware(new byte[16 << 20]))

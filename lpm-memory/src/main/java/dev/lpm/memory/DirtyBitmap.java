@@ -103,6 +103,13 @@ public final class DirtyBitmap {
         return taken;
     }
 
+    /** Makes every registered store cache drop its permissions, without touching the dirty bits. */
+    public void dropAllStorePermissions() {
+        for (StoreCache cache : storeCaches) {
+            cache.dropStorePermissions();
+        }
+    }
+
     /** Number of set bits in a harvested bitmap. */
     public static long count(long[] harvested) {
         long n = 0;

@@ -27,6 +27,15 @@ public final class Ram implements GuestMemory, AutoCloseable {
     private final Arena arena;
     private final MemorySegment segment;
     private final DirtyBitmap dirty;
+    /** One bit per page whose writes must be reported (pages holding translated code). */
+    private final long[] watched;
+    private volatile WriteWatcher watcher;
+
+    /** Told after a write to a watched page has landed; the page is no longer watched by then. */
+    @FunctionalInterface
+    public interface WriteWatcher {
+        void watchedPageWritten(long page);
+    }
 
     public Ram(long base, long size) {
         if (size < MIN_SIZE || size > MAX_SIZE || (size & (DirtyBitmap.PAGE_SIZE - 1)) != 0) {
@@ -38,6 +47,7 @@ public final class Ram implements GuestMemory, AutoCloseable {
         this.arena = Arena.ofShared();
         this.segment = AnonymousMapping.map(size, arena);
         this.dirty = new DirtyBitmap(size);
+        this.watched = new long[(int) ((dirty.pageCount() + 63) >>> 6)];
     }
 
     public long base() {
@@ -122,11 +132,60 @@ public final class Ram implements GuestMemory, AutoCloseable {
     /** Stores and marks the page dirty: the slow path of every writer. */
     public void putMarking(long offset, long value, int sizeLog2) {
         dirty.markOffset(offset);
-        if ((offset & (DirtyBitmap.PAGE_SIZE - 1)) + (1L << sizeLog2) > DirtyBitmap.PAGE_SIZE) {
+        boolean crosses = (offset & (DirtyBitmap.PAGE_SIZE - 1)) + (1L << sizeLog2) > DirtyBitmap.PAGE_SIZE;
+        if (crosses) {
             dirty.markOffset(offset + (1L << sizeLog2) - 1);
         }
         putPreMarked(offset, value, sizeLog2);
+        reportWatched(offset >>> DirtyBitmap.PAGE_SHIFT);
+        if (crosses) {
+            reportWatched((offset + (1L << sizeLog2) - 1) >>> DirtyBitmap.PAGE_SHIFT);
+        }
     }
+
+    // ---- write watching: pages whose writes must be reported (translated code) ----
+
+    public void setWriteWatcher(WriteWatcher watcher) {
+        this.watcher = watcher;
+    }
+
+    /**
+     * Starts watching writes to {@code page}. The caller must then make every hart drop store permissions for
+     * it (so no store bypasses the report) before it relies on the page's contents staying as they are.
+     */
+    public void watch(long page) {
+        WATCHED.getAndBitwiseOr(watched, (int) (page >>> 6), 1L << page);
+    }
+
+    public boolean isWatched(long page) {
+        return ((long) WATCHED.getOpaque(watched, (int) (page >>> 6)) & (1L << page)) != 0;
+    }
+
+    /** After a write landed: if the page was watched, stop watching it and tell the watcher. */
+    private void reportWatched(long page) {
+        int w = (int) (page >>> 6);
+        long bit = 1L << page;
+        if (((long) WATCHED.getOpaque(watched, w) & bit) != 0
+                && ((long) WATCHED.getAndBitwiseAnd(watched, w, ~bit) & bit) != 0) {
+            WriteWatcher ww = watcher;
+            if (ww != null) {
+                ww.watchedPageWritten(page);
+            }
+        }
+    }
+
+    private void reportWatchedRange(long offset, long length) {
+        if (length <= 0) {
+            return;
+        }
+        long last = (offset + length - 1) >>> DirtyBitmap.PAGE_SHIFT;
+        for (long p = offset >>> DirtyBitmap.PAGE_SHIFT; p <= last; p++) {
+            reportWatched(p);
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle WATCHED =
+            java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
 
     /** Atomic compare-and-set of a 32- or 64-bit aligned word (page tables' A/D bits, AMOs). Marks on success. */
     public boolean compareAndSet(long offset, long expected, long value, int sizeLog2) {
@@ -135,6 +194,7 @@ public final class Ram implements GuestMemory, AutoCloseable {
                 : INT_HANDLE.compareAndSet(segment, offset, (int) expected, (int) value);
         if (done) {
             dirty.markOffset(offset);
+            reportWatched(offset >>> DirtyBitmap.PAGE_SHIFT);
         }
         return done;
     }
@@ -193,6 +253,7 @@ public final class Ram implements GuestMemory, AutoCloseable {
         long to = checkedOffset(address, length);
         dirty.markRange(to, length);
         MemorySegment.copy(source, offset, segment, BYTE, to, length);
+        reportWatchedRange(to, length);
     }
 
     @Override

@@ -19,8 +19,13 @@ public final class SystemOps {
         VarHandle.fullFence();
     }
 
-    /** No decoded-instruction cache exists (every fetch reads RAM), so there is nothing to invalidate. */
+    /**
+     * The decode cache is keyed by instruction bits and translated blocks are dropped by the write that
+     * changes their page, so there is nothing to invalidate; the fence makes another hart's write (and the
+     * invalidation it caused) visible to this one.
+     */
     public static void fenceI(Hart h) {
+        VarHandle.fullFence();
     }
 
     public static void ecall(Hart h) {

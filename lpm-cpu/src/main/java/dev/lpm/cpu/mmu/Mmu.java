@@ -256,7 +256,10 @@ public final class Mmu implements DirtyBitmap.StoreCache {
         long offset = ram.offsetOf(pa, size);
         if (offset >= 0) {
             ram.putMarking(offset, value, sizeLog2); // marks the page before the entry can exist
-            install(storeTag, storeAddend, va, dataTag, pa, offset, STORE, dataPriv);
+            // a page holding translated code is written through this slow path only, so every write is seen
+            if (!ram.isWatched(offset >>> 12)) {
+                install(storeTag, storeAddend, va, dataTag, pa, offset, STORE, dataPriv);
+            }
             return;
         }
         try {
