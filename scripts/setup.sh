@@ -19,5 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 . scripts/java-home.sh
-root=$(scripts/guest-packages.sh opensbi)
+# The guest image's packages (kernel, OpenSBI, busybox, redis and its libraries; ~130 MB the first time):
+# `./lpm image build` and the tests find them cached, and fetch them on demand when set-up was skipped.
+root=$(scripts/guest-packages.sh --image)
 echo "setup: JDK $JAVA_HOME; guest packages under $root" >&2

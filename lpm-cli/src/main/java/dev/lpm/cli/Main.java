@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code lpm} command. */
 @Command(name = "lpm", mixinStandardHelpOptions = true, version = "lpm 0.1.0",
         description = "Live partition mobility: RISC-V partitions on the JVM that move between hosts while they run.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, ImageCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
