@@ -15,6 +15,9 @@ import dev.lpm.devices.plic.PlicState;
 import dev.lpm.devices.power.SifiveTest;
 import dev.lpm.devices.uart.Uart16550;
 import dev.lpm.devices.uart.UartState;
+import dev.lpm.devices.virtio.VirtioDevice;
+import dev.lpm.devices.virtio.VirtioMmio;
+import dev.lpm.devices.virtio.VirtioMmioState;
 import dev.lpm.machine.fdt.VirtDeviceTree.BoardDescription;
 import dev.lpm.machine.fdt.VirtDeviceTree;
 import dev.lpm.memory.PhysicalBus;
@@ -42,6 +45,8 @@ public final class Machine implements AutoCloseable {
     private final Plic plic;
     private final Uart16550 uart;
     private final SifiveTest test;
+    private final List<VirtioMmio> virtio = new ArrayList<>();
+    private boolean started;
     private final Hart[] harts;
     private final HartRunner[] runners;
     private final List<Thread> threads = new ArrayList<>();
@@ -113,11 +118,33 @@ public final class Machine implements AutoCloseable {
         this.fdtAddress = fdtPlacement(deviceTree().length);
     }
 
-    /** The board's device tree, with the initrd's range once one is loaded. */
+    /** The board's device tree, with the initrd's range once one is loaded and the attached virtio devices. */
     private byte[] deviceTree() {
-        return new VirtDeviceTree(new BoardDescription(config.harts(), VirtBoard.ISA, VirtBoard.MMU_TYPE,
-                VirtBoard.DRAM, config.ramBytes(), config.bootargs(), initrdStart, initrdEnd, VirtBoard.TIMEBASE_HZ))
-                .withPlic().build();
+        VirtDeviceTree tree = new VirtDeviceTree(new BoardDescription(config.harts(), VirtBoard.ISA,
+                VirtBoard.MMU_TYPE, VirtBoard.DRAM, config.ramBytes(), config.bootargs(), initrdStart, initrdEnd,
+                VirtBoard.TIMEBASE_HZ)).withPlic();
+        for (int slot = 0; slot < virtio.size(); slot++) {
+            tree.addVirtioMmio(VirtBoard.VIRTIO0 + slot * VirtBoard.VIRTIO_STRIDE, VirtBoard.VIRTIO_IRQ0 + slot);
+        }
+        return tree.build();
+    }
+
+    /**
+     * Attaches a virtio device to the next free virtio-mmio transport (QEMU virt's slots at 0x1000_1000 +
+     * n * 0x1000, PLIC sources 1 + n). Only before {@link #start}: the device tree lists the devices.
+     */
+    public VirtioMmio attach(VirtioDevice device) {
+        if (started) {
+            throw new IllegalStateException("virtio devices are attached before the machine starts");
+        }
+        int slot = virtio.size();
+        if (slot >= VirtBoard.VIRTIO_SLOTS) {
+            throw new IllegalArgumentException("a partition has at most " + VirtBoard.VIRTIO_SLOTS + " virtio devices");
+        }
+        VirtioMmio transport = new VirtioMmio(device, plic.source(VirtBoard.VIRTIO_IRQ0 + slot), ram);
+        bus.map("virtio" + slot, VirtBoard.VIRTIO0 + slot * VirtBoard.VIRTIO_STRIDE, transport);
+        virtio.add(transport);
+        return transport;
     }
 
     /**
@@ -218,6 +245,7 @@ public final class Machine implements AutoCloseable {
 
     /** Writes the device tree and starts all harts at the firmware entry. */
     public void start() {
+        started = true;
         ram.write(fdtAddress, deviceTree());
         resetHarts();
         resyncInterrupts(); // a hart reset clears its device lines; the devices drive them again
@@ -231,6 +259,9 @@ public final class Machine implements AutoCloseable {
     private void resyncInterrupts() {
         clint.resyncInterrupts();
         uart.resyncInterrupts();
+        for (VirtioMmio v : virtio) {
+            v.resyncInterrupts();
+        }
         plic.resyncInterrupts();
     }
 
@@ -303,20 +334,41 @@ public final class Machine implements AutoCloseable {
         }
     }
 
+    private volatile boolean stoppedFromOutside;
+
+    /** Stops the partition as pulling its plug would (the user's Ctrl-A X); awaitPowerOff then returns 0. */
+    public void stopFromOutside() {
+        stoppedFromOutside = true;
+        powerOff(0);
+    }
+
+    public boolean stoppedFromOutside() {
+        return stoppedFromOutside;
+    }
+
     /** True when the guest asked for a reset (test device 0x7777) rather than a poweroff. */
     public boolean resetRequested() {
         return resetRequested;
     }
 
-    /** Stops the harts and guest time at trace boundaries; returns once all harts are parked. */
+    /**
+     * Stops the harts and guest time at trace boundaries, then lets the virtio devices finish what is in
+     * flight; returns once nothing is half-done.
+     */
     public void pause() throws InterruptedException {
         for (HartRunner r : runners) {
             r.pause();
         }
         clint.pauseClock();
+        for (VirtioMmio v : virtio) {
+            v.quiesce();
+        }
     }
 
     public void resume() {
+        for (VirtioMmio v : virtio) {
+            v.resume(); // serves buffers the guest queued before the pause
+        }
         clint.resumeClock();
         for (HartRunner r : runners) {
             r.resume();
@@ -329,7 +381,12 @@ public final class Machine implements AutoCloseable {
         for (Hart h : harts) {
             hs.add(h.save());
         }
-        return new MachineState(config, fdtAddress, List.copyOf(hs), clint.save(), plic.save(), uart.save());
+        List<VirtioMmioState> vs = new ArrayList<>();
+        for (VirtioMmio v : virtio) {
+            vs.add(v.save());
+        }
+        return new MachineState(config, fdtAddress, List.copyOf(hs), clint.save(), plic.save(), uart.save(),
+                List.copyOf(vs));
     }
 
     /** Loads {@code state} into this identically configured, not yet started (or paused) machine. */
@@ -341,14 +398,25 @@ public final class Machine implements AutoCloseable {
         for (int i = 0; i < harts.length; i++) {
             harts[i].restore(state.harts().get(i));
         }
+        if (state.virtio().size() != virtio.size()) {
+            throw new IllegalArgumentException("state has " + state.virtio().size() + " virtio devices, this machine "
+                    + virtio.size());
+        }
         clint.restore(state.clint());
         plic.restore(state.plic());
         uart.restore(state.uart());
+        for (int i = 0; i < virtio.size(); i++) {
+            virtio.get(i).restore(state.virtio().get(i));
+        }
         resyncInterrupts(); // one pass re-derives every line from the restored device state
     }
 
     /** Starts the harts from restored state (instead of the firmware entry). */
     public void startRestored() {
+        started = true;
+        for (VirtioMmio v : virtio) {
+            v.resume();
+        }
         startThreads();
     }
 
@@ -375,6 +443,6 @@ public final class Machine implements AutoCloseable {
 
     /** Everything but RAM. */
     public record MachineState(MachineConfig config, long fdtAddress, List<HartState> harts, ClintState clint,
-                               PlicState plic, UartState uart) {
+                               PlicState plic, UartState uart, List<VirtioMmioState> virtio) {
     }
 }
