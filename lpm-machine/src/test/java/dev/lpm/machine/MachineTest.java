@@ -97,6 +97,52 @@ class MachineTest {
     }
 
     @Test
+    void twoHartsTranslatingNewPagesAtOnceDoNotWaitForEachOtherForever() throws Exception {
+        // each new code page makes the translating hart ask every other hart to drop store permissions; both
+        // harts run through 64 fresh pages at the same time, each asking while the other asks
+        StringBuilder pages = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            pages.append(".balign 4096\npage").append(i).append(":\n  addi s1, s1, 1\n  sd s1, 0(s2)\n  j page")
+                    .append(i + 1).append("\n");
+        }
+        byte[] program = GuestAssembler.assemble("""
+                .text
+                _start:
+                  la s2, flags
+                  slli t0, a0, 3
+                  add s2, s2, t0           # this hart's own counter
+                  li s1, 0
+                  li s3, 100
+                round:
+                  j page0
+                %s
+                .balign 4096
+                page64:
+                  addi s3, s3, -1
+                  bnez s3, round
+                  bnez a0, 1f              # hart 1 is done: spin
+                  la t0, flags
+                wait:
+                  ld t1, 8(t0)             # hart 0 waits for hart 1's 6400 steps
+                  li t2, 6400
+                  bne t1, t2, wait
+                  li t0, 0x100000
+                  li t1, 0x5555
+                  sw t1, 0(t0)
+                1: j 1b
+                .data
+                .balign 4096
+                flags: .dword 0, 0
+                """.formatted(pages));
+        MachineConfig config = new MachineConfig(64L << 20, 2, null, MachineConfig.Execution.TRANSLATE_ALL);
+        try (Machine m = new Machine(config, new BufferSerial())) {
+            m.loadFirmware(program);
+            m.start();
+            assertThat(m.awaitPowerOff(Duration.ofSeconds(60))).hasValue(0);
+        }
+    }
+
+    @Test
     void firmwareThatDoesNotFitBelowTheDeviceTreeIsRefused() {
         try (Machine m = new Machine(MachineConfig.of(16L << 20), new BufferSerial())) {
             assertThatThrownBy(() -> m.loadFirmware(new byte[16 << 20]))

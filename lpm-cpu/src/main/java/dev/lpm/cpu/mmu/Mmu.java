@@ -503,9 +503,13 @@ public final class Mmu implements DirtyBitmap.StoreCache {
 
     // ---- dirty-log handshake ----
 
+    /** The Mmu of the hart the current thread runs, if it runs one. */
+    private static final ThreadLocal<Mmu> CURRENT = new ThreadLocal<>();
+
     /** Called by the hart's thread when it starts running guest code. */
     public void enterExecution() {
         owner = Thread.currentThread();
+        CURRENT.set(this);
         executing = true;
         serviceDropRequest();
     }
@@ -540,7 +544,13 @@ public final class Mmu implements DirtyBitmap.StoreCache {
             serviceDropRequest();
             return;
         }
+        // A hart asking (it is translating a page, between two instructions) answers requests addressed to it
+        // while it waits: two harts asking each other at once would otherwise wait for each other forever.
+        Mmu self = CURRENT.get();
         while (executing && dropsDone - ticket < 0) {
+            if (self != null) {
+                self.serviceDropRequest();
+            }
             Thread.onSpinWait();
         }
     }
