@@ -151,44 +151,24 @@ class SaveRestoreTest {
         String uninterrupted = runToEnd(program);
         assertThat(uninterrupted).contains("step 000000000000000b");
 
-        BufferSerial firstConsole = new BufferSerial();
-        Machine.MachineState state;
-        byte[] memory = new byte[(int) RAM];
-        try (Machine first = new Machine(MachineConfig.of(RAM), firstConsole)) {
-            first.loadFirmware(program);
-            first.start();
-            assertThat(firstConsole.awaitOutput("step 0000000000000004", Duration.ofSeconds(30))).isTrue();
-            first.pause();
-            state = first.save();
-            first.ram().read(VirtBoard.DRAM, memory, 0, memory.length);
-        }
-        assertThat(state.harts().getFirst().pc()).isBetween(VirtBoard.DRAM, VirtBoard.DRAM + program.length);
+        Stopped first = runUntil(program, "step 0000000000000004");
+        assertThat(first.state().harts().getFirst().pc()).isBetween(VirtBoard.DRAM, VirtBoard.DRAM + program.length);
 
         BufferSerial secondConsole = new BufferSerial();
         try (Machine second = new Machine(MachineConfig.of(RAM), secondConsole)) {
-            second.ram().write(VirtBoard.DRAM, memory);
-            second.restore(state);
+            second.ram().write(VirtBoard.DRAM, first.memory());
+            second.restore(first.state());
             second.startRestored();
             assertThat(second.awaitPowerOff(Duration.ofSeconds(60))).hasValue(0);
         }
-        assertThat(firstConsole.outputText() + secondConsole.outputText()).isEqualTo(uninterrupted);
+        assertThat(first.console() + secondConsole.outputText()).isEqualTo(uninterrupted);
     }
 
     @Test
     void restoringIntoAMachineThatAlreadyRanDropsItsStaleCaches() throws Exception {
         byte[] program = GuestAssembler.assemble(GUEST);
         String uninterrupted = runToEnd(program);
-        BufferSerial firstConsole = new BufferSerial();
-        Machine.MachineState state;
-        byte[] memory = new byte[(int) RAM];
-        try (Machine first = new Machine(MachineConfig.of(RAM), firstConsole)) {
-            first.loadFirmware(program);
-            first.start();
-            assertThat(firstConsole.awaitOutput("step 0000000000000002", Duration.ofSeconds(30))).isTrue();
-            first.pause();
-            state = first.save();
-            first.ram().read(VirtBoard.DRAM, memory, 0, memory.length);
-        }
+        Stopped first = runUntil(program, "step 0000000000000002");
         // the target has run the program further than the saved point: its TLBs, fetch window and decode
         // cache hold entries that the restored state must not use
         BufferSerial secondConsole = new BufferSerial();
@@ -198,12 +178,12 @@ class SaveRestoreTest {
             assertThat(secondConsole.awaitOutput("step 0000000000000006", Duration.ofSeconds(30))).isTrue();
             second.pause();
             secondConsole.clearOutput();
-            second.ram().write(VirtBoard.DRAM, memory);
-            second.restore(state);
+            second.ram().write(VirtBoard.DRAM, first.memory());
+            second.restore(first.state());
             second.resume();
             assertThat(second.awaitPowerOff(Duration.ofSeconds(60))).hasValue(0);
         }
-        assertThat(firstConsole.outputText() + secondConsole.outputText()).isEqualTo(uninterrupted);
+        assertThat(first.console() + secondConsole.outputText()).isEqualTo(uninterrupted);
     }
 
     @Test
@@ -221,6 +201,24 @@ class SaveRestoreTest {
             // and restoring a saved state into the same machine and saving again gives it back unchanged
             m.restore(a);
             assertThat(m.save()).isEqualTo(a);
+        }
+    }
+
+    /** A machine stopped mid-run: its saved state, a copy of its RAM and what it printed until then. */
+    private record Stopped(Machine.MachineState state, byte[] memory, String console) {
+    }
+
+    /** Runs {@code program} until its console shows {@code marker}, then pauses and saves it. */
+    private static Stopped runUntil(byte[] program, String marker) throws Exception {
+        BufferSerial console = new BufferSerial();
+        try (Machine m = new Machine(MachineConfig.of(RAM), console)) {
+            m.loadFirmware(program);
+            m.start();
+            assertThat(console.awaitOutput(marker, Duration.ofSeconds(30))).isTrue();
+            m.pause();
+            byte[] memory = new byte[(int) RAM];
+            m.ram().read(VirtBoard.DRAM, memory, 0, memory.length);
+            return new Stopped(m.save(), memory, console.outputText());
         }
     }
 
