@@ -1,0 +1,134 @@
+package dev.lpm.cli.e2e;
+
+import dev.lpm.cli.image.ImageBuilder;
+import dev.lpm.devices.uart.BufferSerial;
+import dev.lpm.devices.virtio.FileBlockBackend;
+import dev.lpm.devices.virtio.VirtioBlock;
+import dev.lpm.devices.virtio.VirtioRng;
+import dev.lpm.machine.Machine;
+import dev.lpm.machine.MachineConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's kernel and the default guest image boot in a partition to the init's markers and a shell, with
+ * one and with two harts, see their virtio devices, and keep a file on a virtio disk from one boot to the
+ * next.
+ */
+class LinuxBootTest {
+    private static final Duration BOOT = Duration.ofMinutes(4);
+    private static ImageBuilder.GuestImage image;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void buildImage() {
+        image = ImageBuilder.build(new ImageBuilder.Options(ImageBuilder.defaultCacheBase(), false, false),
+                new PrintStream(PrintStream.nullOutputStream()));
+    }
+
+    /** A booted partition with its console, ready for shell commands. */
+    private record Booted(Machine machine, BufferSerial console) implements AutoCloseable {
+        /** Types {@code command}, then waits for {@code expected} in the output that follows. */
+        String run(String command, String expected) throws InterruptedException {
+            int from = console.outputSize();
+            console.inject(command + "\n");
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline) {
+                String after = console.outputText().substring(from);
+                if (after.contains(expected)) {
+                    return after;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("no '" + expected + "' after '" + command + "'; console:\n" + console.outputText());
+        }
+
+        int powerOff() throws InterruptedException {
+            console.inject("poweroff -f\n");
+            return machine.awaitPowerOff(Duration.ofSeconds(90)).orElseThrow(
+                    () -> new AssertionError("no poweroff; console:\n" + console.outputText()));
+        }
+
+        @Override
+        public void close() {
+            machine.close();
+        }
+    }
+
+    private static Booted boot(int harts, Path disk, String append) throws Exception {
+        BufferSerial console = new BufferSerial();
+        Machine m = new Machine(new MachineConfig(512L << 20, harts, "console=ttyS0 " + append), console);
+        try {
+            m.loadFirmware(Files.readAllBytes(image.firmware()));
+            m.loadKernel(Files.readAllBytes(image.kernel()));
+            m.loadInitrd(Files.readAllBytes(image.initrd()));
+            m.attach(new VirtioRng());
+            if (disk != null) {
+                m.attach(new VirtioBlock(new FileBlockBackend(disk, false)));
+            }
+            m.start();
+            assertThat(console.awaitOutput("LPM_INIT_MARKER", BOOT)).as("init marker; console:%n%s",
+                    console.outputText()).isTrue();
+            assertThat(console.awaitOutput("LPM_READY", BOOT)).as("ready; console:%n%s", console.outputText()).isTrue();
+            Booted b = new Booted(m, console);
+            b.run("echo SHELL_$((20+22))", "SHELL_42"); // the shell reads what we type
+            return b;
+        } catch (Throwable t) {
+            m.close();
+            throw t;
+        }
+    }
+
+    @Test
+    void bootsWithOneHartToAShellAndSeesTheEntropyDevice() throws Exception {
+        try (Booted b = boot(1, null, "")) {
+            b.run("grep -c ^processor /proc/cpuinfo; echo CPUS_DONE", "1\r\nCPUS_DONE");
+            b.run("cat /sys/class/misc/hw_random/rng_current; echo RNG_DONE", "virtio_rng");
+            b.run("head -c 16 /dev/hwrng | wc -c; echo HWRNG_DONE", "16\r\nHWRNG_DONE");
+            assertThat(b.powerOff()).isZero();
+        }
+    }
+
+    @Test
+    void bootsWithTwoHarts() throws Exception {
+        try (Booted b = boot(2, null, "")) {
+            b.run("grep -c ^processor /proc/cpuinfo; echo CPUS_DONE", "2\r\nCPUS_DONE");
+            assertThat(b.powerOff()).isZero();
+        }
+    }
+
+    @Test
+    void aFileWrittenToTheDiskInOneBootIsReadBackInTheNext() throws Exception {
+        Path disk = dir.resolve("disk.img");
+        try (var f = java.nio.channels.FileChannel.open(disk, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            f.truncate(0);
+            f.position((32L << 20) - 1);
+            f.write(java.nio.ByteBuffer.wrap(new byte[1]));
+        }
+        Process mkfs = new ProcessBuilder("mke2fs", "-q", "-F", "-t", "ext4", disk.toString())
+                .redirectErrorStream(true).start();
+        assertThat(mkfs.waitFor(60, TimeUnit.SECONDS) && mkfs.exitValue() == 0)
+                .as("mke2fs (Debian package e2fsprogs) made the disk: %s", new String(mkfs.getInputStream().readAllBytes()))
+                .isTrue();
+        try (Booted b = boot(1, disk, "")) {
+            b.run("echo persisted-$((6*7)) > /mnt/note && sync && echo WRITTEN", "WRITTEN");
+            assertThat(b.powerOff()).isZero();
+        }
+        try (Booted b = boot(1, disk, "")) {
+            b.run("cat /mnt/note", "persisted-42");
+            assertThat(b.powerOff()).isZero();
+        }
+    }
+}
