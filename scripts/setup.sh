@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host_packages=(maven binutils-riscv64-linux-gnu gcc-riscv64-linux-gnu device-tree-compiler qemu-system-misc
-               cpio xz-utils iproute2)
+               cpio xz-utils iproute2 e2fsprogs)
 missing=()
 for p in "${host_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

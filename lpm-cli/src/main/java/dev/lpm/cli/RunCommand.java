@@ -2,7 +2,11 @@ package dev.lpm.cli;
 
 import dev.lpm.cli.image.ImageBuildException;
 import dev.lpm.cli.image.ImageBuilder;
+import dev.lpm.devices.net.MacAddress;
+import dev.lpm.devices.net.TapBackend;
+import dev.lpm.devices.net.TapException;
 import dev.lpm.devices.uart.StdioSerial;
+import dev.lpm.devices.virtio.VirtioNet;
 import dev.lpm.devices.virtio.FileBlockBackend;
 import dev.lpm.devices.virtio.VirtioBlock;
 import dev.lpm.devices.virtio.VirtioRng;
@@ -53,6 +57,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--append", paramLabel = "ARGS", description = "kernel command line (default: console=ttyS0)")
     String append;
 
+    @Option(names = "--net", paramLabel = "tap:IFNAME",
+            description = "a virtio-net NIC on an existing TAP interface (e.g. one on a bridge: ip tuntap add lpm0 "
+                    + "mode tap; ip link set lpm0 master br0 up)")
+    String net;
+
+    @Option(names = "--mac", paramLabel = "MAC", defaultValue = "52:54:00:12:34:56",
+            description = "the NIC's MAC address (default: ${DEFAULT-VALUE})")
+    String mac;
+
     @Option(names = {"-m", "--memory"}, paramLabel = "SIZE", defaultValue = "512M",
             description = "guest RAM, 16M to 16G (default: ${DEFAULT-VALUE})")
     String memory;
@@ -75,8 +88,20 @@ final class RunCommand implements Callable<Integer> {
             throw new Main.UsageError("--cpus " + cpus + " is out of range: give 1 to " + MachineConfig.MAX_HARTS);
         }
         boolean linux = kernel != null || firmware == null;
-        if (!linux && (initrd != null || !disks.isEmpty() || append != null)) {
-            throw new Main.UsageError("--initrd, --disk and --append need --kernel (or no --firmware: the default image)");
+        if (!linux && (initrd != null || !disks.isEmpty() || append != null || net != null)) {
+            throw new Main.UsageError("--initrd, --disk, --net and --append need --kernel (or no --firmware: the "
+                    + "default image)");
+        }
+        MacAddress nicAddress = null;
+        if (net != null) {
+            if (!net.startsWith("tap:") || net.length() == 4) {
+                throw new Main.UsageError("--net takes tap:IFNAME, not " + net);
+            }
+            try {
+                nicAddress = MacAddress.parse(mac);
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageError("--mac " + mac + ": " + e.getMessage());
+            }
         }
         if (linux && kernel == null) {
             if (initrd != null) {
@@ -104,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
         byte[] initrdImage = linux && initrd != null ? readImage("initrd", initrd, ramBytes) : null;
         String bootargs = linux ? (append != null ? append : "console=ttyS0") : null;
         List<FileBlockBackend> backends = new ArrayList<>();
+        TapBackend tap = null;
         try (TerminalSession terminal = TerminalSession.open();
              StdioSerial console = new StdioSerial(terminal.input(), System.out);
              Machine machine = new Machine(new MachineConfig(ramBytes, cpus, bootargs), console)) {
@@ -115,6 +141,14 @@ final class RunCommand implements Callable<Integer> {
                         machine.loadInitrd(initrdImage);
                     }
                     machine.attach(new VirtioRng());
+                    if (nicAddress != null) {
+                        try {
+                            tap = TapBackend.open(net.substring(4));
+                        } catch (TapException e) {
+                            throw new Main.UsageError("--net " + net + ": " + e.getMessage());
+                        }
+                        machine.attach(new VirtioNet(nicAddress, tap));
+                    }
                     for (Path disk : disks) {
                         FileBlockBackend backend = openDisk(disk);
                         backends.add(backend);
@@ -141,6 +175,9 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             for (FileBlockBackend b : backends) {
                 b.close();
+            }
+            if (tap != null) {
+                tap.close();
             }
         }
     }

@@ -1,7 +1,10 @@
 package dev.lpm.cli.e2e;
 
 import dev.lpm.cli.image.ImageBuilder;
+import dev.lpm.devices.net.LoopbackBackend;
+import dev.lpm.devices.net.MacAddress;
 import dev.lpm.devices.uart.BufferSerial;
+import dev.lpm.devices.virtio.VirtioNet;
 import dev.lpm.devices.virtio.FileBlockBackend;
 import dev.lpm.devices.virtio.VirtioBlock;
 import dev.lpm.devices.virtio.VirtioRng;
@@ -37,8 +40,8 @@ class LinuxBootTest {
                 new PrintStream(PrintStream.nullOutputStream()));
     }
 
-    /** A booted partition with its console, ready for shell commands. */
-    private record Booted(Machine machine, BufferSerial console) implements AutoCloseable {
+    /** A booted partition with its console, ready for shell commands; its NIC's far end is {@code wire}. */
+    private record Booted(Machine machine, BufferSerial console, LoopbackBackend.Pair wire) implements AutoCloseable {
         /** Types {@code command}, then waits for {@code expected} in the output that follows. */
         String run(String command, String expected) throws InterruptedException {
             int from = console.outputSize();
@@ -63,17 +66,21 @@ class LinuxBootTest {
         @Override
         public void close() {
             machine.close();
+            wire.close();
         }
     }
 
     private static Booted boot(int harts, Path disk, String append) throws Exception {
         BufferSerial console = new BufferSerial();
-        Machine m = new Machine(new MachineConfig(512L << 20, harts, "console=ttyS0 " + append), console);
+        Machine m = new Machine(new MachineConfig(512L << 20, harts, "console=ttyS0 lpm.ip=198.18.0.10/24 " + append),
+                console);
+        LoopbackBackend.Pair wire = LoopbackBackend.pair();
         try {
             m.loadFirmware(Files.readAllBytes(image.firmware()));
             m.loadKernel(Files.readAllBytes(image.kernel()));
             m.loadInitrd(Files.readAllBytes(image.initrd()));
             m.attach(new VirtioRng());
+            m.attach(new VirtioNet(MacAddress.parse("52:54:00:12:34:56"), wire.a()));
             if (disk != null) {
                 m.attach(new VirtioBlock(new FileBlockBackend(disk, false)));
             }
@@ -81,21 +88,35 @@ class LinuxBootTest {
             assertThat(console.awaitOutput("LPM_INIT_MARKER", BOOT)).as("init marker; console:%n%s",
                     console.outputText()).isTrue();
             assertThat(console.awaitOutput("LPM_READY", BOOT)).as("ready; console:%n%s", console.outputText()).isTrue();
-            Booted b = new Booted(m, console);
+            Booted b = new Booted(m, console, wire);
             b.run("echo SHELL_$((20+22))", "SHELL_42"); // the shell reads what we type
             return b;
         } catch (Throwable t) {
             m.close();
+            wire.close();
             throw t;
         }
     }
 
     @Test
-    void bootsWithOneHartToAShellAndSeesTheEntropyDevice() throws Exception {
+    void bootsWithOneHartToAShellAndSeesItsNetworkAndEntropyDevices() throws Exception {
         try (Booted b = boot(1, null, "")) {
             b.run("grep -c ^processor /proc/cpuinfo; echo CPUS_DONE", "1\r\nCPUS_DONE");
+            b.run("ip -4 addr show eth0; cat /sys/class/net/eth0/address", "52:54:00:12:34:56");
+            // the marker is computed by the shell, so its echo of the typed line cannot match
+            assertThat(b.run("ip -4 addr show eth0; echo ADDR_$((1+1))", "ADDR_2")).contains("inet 198.18.0.10/24");
             b.run("cat /sys/class/misc/hw_random/rng_current; echo RNG_DONE", "virtio_rng");
             b.run("head -c 16 /dev/hwrng | wc -c; echo HWRNG_DONE", "16\r\nHWRNG_DONE");
+            assertThat(b.powerOff()).isZero();
+        }
+    }
+
+    @Test
+    void redisServerRunsInThePartitionAndAnswersRedisCli() throws Exception {
+        try (Booted b = boot(1, null, "lpm.workload=redis")) {
+            b.run("redis-cli ping", "PONG");
+            b.run("redis-cli set lpm:greeting moved-without-a-blink", "OK");
+            b.run("redis-cli get lpm:greeting", "moved-without-a-blink");
             assertThat(b.powerOff()).isZero();
         }
     }
