@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  * machine's state while paused.
  */
 public final class Machine implements AutoCloseable {
-    /** Times a block start is reached before it is translated. */
-    static final int TRANSLATION_THRESHOLD = 50;
+    /** Times a block start is reached before it is translated ({@code -Dlpm.translate.threshold} for experiments). */
+    static final int TRANSLATION_THRESHOLD = Integer.getInteger("lpm.translate.threshold", 50);
     private final MachineConfig config;
     private final Ram ram;
     private final PhysicalBus bus;
