@@ -19,7 +19,7 @@ public final class Interpreter {
     private static final int DECODE_CACHE_BITS = 13;
 
     /** Per-hart decode cache (the {@code keys} slot of an entry holds the instruction bits). */
-    public static final class DecodeCache {
+    static final class DecodeCache {
         final int[] keys = new int[1 << DECODE_CACHE_BITS];
         final long[] decoded = new long[1 << DECODE_CACHE_BITS];
         // key 0 is instruction 0, which decodes to ILLEGAL (0): the zeroed arrays are already consistent

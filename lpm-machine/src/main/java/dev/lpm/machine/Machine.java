@@ -70,15 +70,12 @@ public final class Machine implements AutoCloseable {
         this.runners = new HartRunner[n];
         var msip = new dev.lpm.api.InterruptLine[n];
         var mtip = new dev.lpm.api.InterruptLine[n];
-        Hart[] created = harts;
-        var clintRef = new Clint[1];
         for (int i = 0; i < n; i++) {
-            final int id = i;
-            // The hart's time CSR reads the CLINT's mtime; the CLINT is built after the harts it drives.
-            created[i] = new Hart(i, bus, () -> clintRef[0].mtime());
-            msip[i] = created[id].interruptLine(Cause.MSI);
-            mtip[i] = created[id].interruptLine(Cause.MTI);
-            runners[i] = new HartRunner(created[i], this::hartFailed);
+            // the hart's time CSR reads the CLINT's mtime; the CLINT, built below, is read only once harts run
+            harts[i] = new Hart(i, bus, this::mtime);
+            msip[i] = harts[i].interruptLine(Cause.MSI);
+            mtip[i] = harts[i].interruptLine(Cause.MTI);
+            runners[i] = new HartRunner(harts[i], this::hartFailed);
         }
         // translated blocks: one cache per machine, shared by its harts (a block depends on its bytes only)
         BlockCache blocks = switch (config.execution()) {
@@ -86,16 +83,15 @@ public final class Machine implements AutoCloseable {
             case TRANSLATE_HOT -> new BlockCache(ram, TRANSLATION_THRESHOLD);
             case TRANSLATE_ALL -> new BlockCache(ram, 1);
         };
-        for (Hart h : created) {
+        for (Hart h : harts) {
             h.blockCache = blocks;
         }
         this.clint = new Clint(n, msip, mtip, timer);
-        clintRef[0] = clint;
         // PLIC contexts as on QEMU's virt: 2h drives hart h's MEIP, 2h + 1 its SEIP
         var contexts = new dev.lpm.api.InterruptLine[2 * n];
         for (int i = 0; i < n; i++) {
-            contexts[2 * i] = created[i].interruptLine(Cause.MEI);
-            contexts[2 * i + 1] = created[i].interruptLine(Cause.SEI);
+            contexts[2 * i] = harts[i].interruptLine(Cause.MEI);
+            contexts[2 * i + 1] = harts[i].interruptLine(Cause.SEI);
         }
         this.plic = new Plic(n, contexts);
         this.uart = new Uart16550(console, plic.source(VirtDeviceTree.UART0_IRQ), timer);
@@ -286,6 +282,11 @@ public final class Machine implements AutoCloseable {
         for (HartRunner r : runners) {
             r.stop();
         }
+    }
+
+    /** The guest's time base, the CLINT's mtime (the harts' time CSR). */
+    private long mtime() {
+        return clint.mtime();
     }
 
     /** An emulator error on a hart thread stops the whole machine; {@link #awaitPowerOff} reports it. */

@@ -147,7 +147,7 @@ class ImageBuildTest {
         Path debs = Files.createDirectories(dir.resolve("debs"));
         // a closed port on this machine: apt-get cannot connect, as with no network
         Files.writeString(debs.resolve("sources.list"),
-                "deb [arch=riscv64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://127.0.0.1:9/debian trixie main\n");
+                "deb [arch=riscv64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://127.0.0.1:9/archive trixie main\n");
         Outcome o = lpm("image", "build", "--cache", dir.toString());
         assertThat(o.exitCode()).isEqualTo(1);
         List<String> errors = o.err().lines().filter(l -> !l.startsWith("lpm: updating")).toList();
