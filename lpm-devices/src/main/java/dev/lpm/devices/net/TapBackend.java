@@ -164,7 +164,8 @@ public final class TapBackend implements NetBackend {
         }
         fdLock.readLock().lock();
         try {
-            if (fdsClosed || failure != null) {
+            // closing, not just closed: once close() is called no frame goes out, even while the reader stops
+            if (closing || fdsClosed || failure != null) {
                 dropped.incrementAndGet();
                 return;
             }
