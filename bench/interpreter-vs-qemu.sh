@@ -12,8 +12,9 @@
 # start-up: process, JVM or QEMU init, machine construction, and teardown). The instruction count is lpm's
 # minstret, which is exact (QEMU's TCG minstret reads host ticks); both tools must print the same checksum.
 #
-# LPM_JAVA_OPTIONS is handed to lpm's JVM through JAVA_TOOL_OPTIONS, e.g. -Dlpm.execution=interpret to time
-# the interpreter alone once lpm translates hot code by default; the table records it.
+# LPM_JAVA_OPTIONS is handed to lpm's JVM (./lpm adds it after scripts/jvm-options), e.g.
+# -Dlpm.execution=interpret to time the interpreter alone once lpm translates hot code by default; the table
+# records it.
 #
 # Prints a markdown table on stdout and writes it to bench/results/interpreter-vs-qemu.md
 # (OUT=FILE writes it elsewhere).
@@ -63,13 +64,7 @@ build prog "$kernel" --defsym=ITERATIONS="$iterations"
 build exit "$work/exit.S"
 
 run_qemu() { "$qemu" -machine virt -nographic -bios "$1" </dev/null; }
-run_lpm() {
-  if [ -n "$lpm_options" ]; then
-    JAVA_TOOL_OPTIONS="$lpm_options" "$repo/lpm" run --firmware "$1" </dev/null
-  else
-    "$repo/lpm" run --firmware "$1" </dev/null
-  fi
-}
+run_lpm() { LPM_JAVA_OPTIONS="$lpm_options" "$repo/lpm" run --firmware "$1" </dev/null; }
 
 # time_run TOOL IMAGE OUTFILE: runs once, prints wall-clock milliseconds (3 decimals); fails on a non-zero exit
 time_run() {
