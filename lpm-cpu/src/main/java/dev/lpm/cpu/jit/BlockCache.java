@@ -1,9 +1,12 @@
 package dev.lpm.cpu.jit;
 
+import dev.lpm.cpu.Hart;
 import dev.lpm.memory.Ram;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,35 +16,72 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A page with translations is write-watched in RAM: its first write, by any hart, device or loader,
  * drops all of its blocks. Before a block is installed, the page is watched and every hart has dropped its
- * store permissions, so no store can bypass the watch; a page version detects a write that raced the
- * translation, whose result is then thrown away.
+ * store permissions, so no store can bypass the watch; a write that raced the translation replaced the
+ * page's table, and the result is then thrown away.
+ *
+ * <p>The cache is bounded. Blocks are translated into generations of {@code capacity / GENERATIONS} classes,
+ * each with a class loader of its own ({@link BlockGeneration}); when a new generation begins and there are
+ * more than {@link #GENERATIONS}, the oldest one is dropped: its blocks leave the tables (hot ones are soon
+ * translated again, into the newest generation) and the JVM unloads its classes and their compiled code at
+ * its next class-unloading collection. So the classes, metaspace and compiled code that translation costs
+ * stay bounded however much code the guest runs, and blocks of pages that were written, which stay
+ * defined until their generation goes, cannot pile up.
+ *
+ * <p>Memory: a page with translations has a table of 2048 references (one per halfword, 8 KiB); heat is
+ * counted in one fixed table of counters hashed by address (a collision only makes a start hot sooner;
+ * a counter restarts when its start is translated, and all restart with each generation).
  */
 public final class BlockCache implements Ram.WriteWatcher {
-    private static final VarHandle PAGES = MethodHandles.arrayElementVarHandle(CodePage[].class);
+    /** Generations kept; the bound on blocks is {@code capacity}, each generation holds a quarter of it. */
+    static final int GENERATIONS = 4;
+    /** Default bound on translated blocks kept ({@code -Dlpm.translate.capacity} overrides it). */
+    public static final int DEFAULT_CAPACITY = 32768;
+    private static final int SLOTS = 2048;
+    private static final int HEAT_BITS = 17;
+    private static final VarHandle PAGES = MethodHandles.arrayElementVarHandle(CompiledBlock[][].class);
+    private static final VarHandle BLOCKS = MethodHandles.arrayElementVarHandle(CompiledBlock[].class);
+    /** In a page's table where translation failed: the interpreter runs that start. */
+    private static final CompiledBlock UNTRANSLATABLE = new CompiledBlock(0) {
+        @Override
+        public void run(Hart h, long pc) {
+            throw new IllegalStateException("not a translated block");
+        }
+    };
 
     private final Ram ram;
     private final int threshold;
-    private final CodePage[] pages;
+    private final int generationSize;
+    /** Per RAM page: its blocks by halfword offset, or null while it has none. */
+    private final CompiledBlock[][] pages;
+    private final short[] heat = new short[1 << HEAT_BITS];
+    private final ArrayDeque<BlockGeneration> generations = new ArrayDeque<>(); // guarded by itself
+    private volatile BlockGeneration current;
     private final AtomicLong translated = new AtomicLong();
     private final AtomicLong invalidated = new AtomicLong();
-
-    /** Translations and heat of one physical page; replaced wholesale when the page is written. */
-    static final class CodePage {
-        final CompiledBlock[] blocks = new CompiledBlock[2048];
-        final short[] heat = new short[2048];
-    }
+    private final AtomicLong dropped = new AtomicLong();
 
     /**
      * @param threshold how often a block start must be reached before it is translated (1 translates at
      *                  once, which the tests use to run everything translated)
      */
     public BlockCache(Ram ram, int threshold) {
+        this(ram, threshold, Integer.getInteger("lpm.translate.capacity", DEFAULT_CAPACITY));
+    }
+
+    /** @param capacity how many translated blocks may be kept (at least {@link #GENERATIONS}) */
+    public BlockCache(Ram ram, int threshold, int capacity) {
         if (threshold < 1 || threshold > Short.MAX_VALUE) {
             throw new IllegalArgumentException("translation threshold " + threshold + " outside 1.." + Short.MAX_VALUE);
         }
+        if (capacity < GENERATIONS) {
+            throw new IllegalArgumentException("translation cache capacity " + capacity + " below " + GENERATIONS);
+        }
         this.ram = ram;
         this.threshold = threshold;
-        this.pages = new CodePage[(int) ram.dirtyBitmap().pageCount()];
+        this.generationSize = capacity / GENERATIONS;
+        this.pages = new CompiledBlock[(int) ram.dirtyBitmap().pageCount()][];
+        this.current = new BlockGeneration();
+        generations.add(current);
         ram.setWriteWatcher(this);
     }
 
@@ -52,55 +92,106 @@ public final class BlockCache implements Ram.WriteWatcher {
     public CompiledBlock lookup(long ramOffset) {
         int page = (int) (ramOffset >>> 12);
         int slot = (int) (ramOffset & 0xFFF) >>> 1;
-        CodePage cp = (CodePage) PAGES.getAcquire(pages, page);
-        if (cp == null) {
-            cp = new CodePage();
-            if (!PAGES.compareAndSet(pages, page, (CodePage) null, cp)) {
-                cp = (CodePage) PAGES.getAcquire(pages, page);
-                if (cp == null) {
+        CompiledBlock[] blocks = (CompiledBlock[]) PAGES.getAcquire(pages, page);
+        if (blocks != null) {
+            CompiledBlock b = blocks[slot];
+            if (b != null) {
+                return b == UNTRANSLATABLE ? null : b;
+            }
+        }
+        int counter = (int) ((ramOffset >>> 1) * 0x9E3779B97F4A7C15L >>> (64 - HEAT_BITS));
+        int h = heat[counter];
+        if (h < threshold - 1) {
+            heat[counter] = (short) (h + 1);
+            return null;
+        }
+        heat[counter] = 0;
+        return translate(page, slot, ramOffset);
+    }
+
+    private CompiledBlock translate(int page, int slot, long ramOffset) {
+        // the table exists before the page is watched: a write from then on replaces it, and we notice
+        CompiledBlock[] blocks = (CompiledBlock[]) PAGES.getAcquire(pages, page);
+        if (blocks == null) {
+            blocks = new CompiledBlock[SLOTS];
+            if (!PAGES.compareAndSet(pages, page, (CompiledBlock[]) null, blocks)) {
+                blocks = (CompiledBlock[]) PAGES.getAcquire(pages, page);
+                if (blocks == null) {
                     return null;
                 }
             }
         }
-        CompiledBlock b = cp.blocks[slot];
-        if (b != null) {
-            return b;
-        }
-        int h = cp.heat[slot];
-        if (h < threshold - 1) {
-            cp.heat[slot] = (short) (h + 1);
-            return null;
-        }
-        if (h == Short.MAX_VALUE) {
-            return null; // could not be translated: leave it to the interpreter
-        }
-        return translate(cp, page, slot, ramOffset);
-    }
-
-    private CompiledBlock translate(CodePage cp, int page, int slot, long ramOffset) {
         if (!ram.isWatched(page)) {
             ram.watch(page);
             // no hart may keep a store permission that would write this page without being seen
             ram.dirtyBitmap().dropAllStorePermissions();
         }
-        CompiledBlock b = BlockCompiler.compile(ram, ramOffset);
+        BlockGeneration generation = current;
+        CompiledBlock b = BlockCompiler.compile(ram, ramOffset, generation);
+        if (generation.defined.get() >= generationSize) {
+            nextGeneration(generation);
+        }
+        // a write that landed while we decoded replaced (or dropped) the page's table: discard the result
+        if (PAGES.getAcquire(pages, page) != blocks) {
+            return null;
+        }
         if (b == null) {
-            cp.heat[slot] = Short.MAX_VALUE;
+            blocks[slot] = UNTRANSLATABLE;
             return null;
         }
-        // a write that landed while we decoded replaced (or dropped) the page's entry: discard the result
-        if (PAGES.getAcquire(pages, page) != cp) {
-            return null;
+        BLOCKS.setVolatile(blocks, slot, b);
+        if (generation.dropped) {
+            // dropped while we translated, and its sweep may have missed this slot: keep nothing of it
+            BLOCKS.compareAndSet(blocks, slot, b, (CompiledBlock) null);
         }
-        cp.blocks[slot] = b;
         translated.incrementAndGet();
         return b;
+    }
+
+    /** Starts a new generation once {@code full} is full, dropping the oldest beyond {@link #GENERATIONS}. */
+    private void nextGeneration(BlockGeneration full) {
+        BlockGeneration oldest = null;
+        synchronized (generations) {
+            if (current != full) {
+                return; // another hart got here first
+            }
+            BlockGeneration next = new BlockGeneration();
+            generations.addLast(next);
+            current = next;
+            if (generations.size() > GENERATIONS) {
+                oldest = generations.removeFirst();
+            }
+            Arrays.fill(heat, (short) 0); // heat ages with each generation
+        }
+        if (oldest != null) {
+            drop(oldest);
+        }
+    }
+
+    /** Takes every block of {@code generation} out of the tables; its classes become unreachable. */
+    private void drop(BlockGeneration generation) {
+        generation.dropped = true;
+        long n = 0;
+        for (int p = 0; p < pages.length; p++) {
+            CompiledBlock[] blocks = (CompiledBlock[]) PAGES.getAcquire(pages, p);
+            if (blocks == null) {
+                continue;
+            }
+            for (int s = 0; s < SLOTS; s++) {
+                CompiledBlock b = (CompiledBlock) BLOCKS.getVolatile(blocks, s);
+                if (b != null && b != UNTRANSLATABLE && generation.owns(b)
+                        && BLOCKS.compareAndSet(blocks, s, b, (CompiledBlock) null)) {
+                    n++;
+                }
+            }
+        }
+        dropped.addAndGet(n);
     }
 
     /** A write hit a page with translations: drop them all (the watch has already been lifted). */
     @Override
     public void watchedPageWritten(long page) {
-        if (PAGES.getAndSetRelease(pages, (int) page, (CodePage) null) != null) {
+        if (PAGES.getAndSetRelease(pages, (int) page, (CompiledBlock[]) null) != null) {
             invalidated.incrementAndGet();
         }
     }
@@ -113,5 +204,17 @@ public final class BlockCache implements Ram.WriteWatcher {
     /** Pages whose translations were dropped because they were written. */
     public long invalidatedPages() {
         return invalidated.get();
+    }
+
+    /** Blocks taken out of the tables because their generation was dropped. */
+    public long droppedBlocks() {
+        return dropped.get();
+    }
+
+    /** Generations of translated classes in use (each is a class loader). */
+    public int generations() {
+        synchronized (generations) {
+            return generations.size();
+        }
     }
 }

@@ -26,7 +26,6 @@ final class BlockCompiler {
     private static final ClassDesc BLOCK = ClassDesc.of(CompiledBlock.class.getName());
     private static final MethodTypeDesc RUN = MethodTypeDesc.of(ConstantDescs.CD_void, HART, ConstantDescs.CD_long);
     private static final MethodTypeDesc INIT = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int);
-    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
     /** One decoded instruction of a block. */
     private record Instruction(int offset, long decoded) {
@@ -45,9 +44,10 @@ final class BlockCompiler {
     /**
      * Decodes from {@code ramOffset} (the physical location of a block start) to the end of the block and
      * translates it; null when not even one instruction can be translated (an illegal one, or a 32-bit one
-     * straddling the page end: the interpreter handles those).
+     * straddling the page end: the interpreter handles those). The block's class is defined in
+     * {@code generation}'s class loader.
      */
-    static CompiledBlock compile(Ram ram, long ramOffset) {
+    static CompiledBlock compile(Ram ram, long ramOffset, BlockGeneration generation) {
         Instruction[] body = new Instruction[MAX_INSTRUCTIONS];
         int n = 0;
         int offset = (int) (ramOffset & 0xFFF);
@@ -74,20 +74,22 @@ final class BlockCompiler {
         if (n == 0) {
             return null;
         }
-        return define(Arrays.copyOf(body, n));
+        return define(Arrays.copyOf(body, n), generation);
     }
 
-    private static CompiledBlock define(Instruction[] body) {
-        ClassDesc self = ClassDesc.of(BlockCompiler.class.getPackageName() + ".Block");
+    private static CompiledBlock define(Instruction[] body, BlockGeneration generation) {
+        ClassDesc self = ClassDesc.of(BlockGeneration.PACKAGE + ".Block");
         byte[] bytes = ClassFile.of().build(self, cb -> {
-            cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
+            cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             cb.withSuperclass(BLOCK);
             cb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC, code -> code
                     .aload(0).loadConstant(body.length).invokespecial(BLOCK, ConstantDescs.INIT_NAME, INIT).return_());
             cb.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, code -> emitRun(code, body));
         });
         try {
-            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
+            generation.defined.incrementAndGet();
+            MethodHandles.Lookup hidden = generation.lookup.defineHiddenClass(bytes, true,
+                    MethodHandles.Lookup.ClassOption.STRONG);
             return (CompiledBlock) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
                     .invoke();
         } catch (Throwable t) {
