@@ -27,18 +27,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * stay bounded however much code the guest runs, and blocks of pages that were written, which stay
  * defined until their generation goes, cannot pile up.
  *
- * <p>Memory: a page with translations has a table of 2048 references (one per halfword, 8 KiB); heat is
- * counted in one fixed table of counters hashed by address (a collision only makes a start hot sooner;
- * a counter restarts when its start is translated, and all restart with each generation).
+ * <p>Memory: a page with translations has a table of 64 chunks, each with the blocks of 32 halfwords (64
+ * bytes of code), made as blocks arrive: a page with one block costs about 0.4 KiB, not a 2048-entry table.
+ * Dropping a generation lets go of tables left without blocks, so the tables too are bounded by the
+ * capacity. Heat is counted in one fixed table of counters hashed by address (a collision only makes a
+ * start hot sooner; a counter restarts when its start is translated, and all restart with each
+ * generation).
  */
 public final class BlockCache implements Ram.WriteWatcher {
     /** Generations kept; the bound on blocks is {@code capacity}, each generation holds a quarter of it. */
     static final int GENERATIONS = 4;
     /** Default bound on translated blocks kept ({@code -Dlpm.translate.capacity} overrides it). */
-    public static final int DEFAULT_CAPACITY = 32768;
-    private static final int SLOTS = 2048;
+    public static final int DEFAULT_CAPACITY = 16384;
+    private static final int CHUNKS = 64;
+    private static final int CHUNK_SHIFT = 5;
+    private static final int CHUNK_SLOTS = 1 << CHUNK_SHIFT;
     private static final int HEAT_BITS = 17;
-    private static final VarHandle PAGES = MethodHandles.arrayElementVarHandle(CompiledBlock[][].class);
+    private static final VarHandle PAGES = MethodHandles.arrayElementVarHandle(CompiledBlock[][][].class);
+    private static final VarHandle CHUNK = MethodHandles.arrayElementVarHandle(CompiledBlock[][].class);
     private static final VarHandle BLOCKS = MethodHandles.arrayElementVarHandle(CompiledBlock[].class);
     /** In a page's table where translation failed: the interpreter runs that start. */
     private static final CompiledBlock UNTRANSLATABLE = new CompiledBlock(0) {
@@ -51,8 +57,8 @@ public final class BlockCache implements Ram.WriteWatcher {
     private final Ram ram;
     private final int threshold;
     private final int generationSize;
-    /** Per RAM page: its blocks by halfword offset, or null while it has none. */
-    private final CompiledBlock[][] pages;
+    /** Per RAM page: its blocks by halfword offset, in chunks of 32, or null while it has none. */
+    private final CompiledBlock[][][] pages;
     private final short[] heat = new short[1 << HEAT_BITS];
     private final ArrayDeque<BlockGeneration> generations = new ArrayDeque<>(); // guarded by itself
     private volatile BlockGeneration current;
@@ -79,7 +85,7 @@ public final class BlockCache implements Ram.WriteWatcher {
         this.ram = ram;
         this.threshold = threshold;
         this.generationSize = capacity / GENERATIONS;
-        this.pages = new CompiledBlock[(int) ram.dirtyBitmap().pageCount()][];
+        this.pages = new CompiledBlock[(int) ram.dirtyBitmap().pageCount()][][];
         this.current = new BlockGeneration();
         generations.add(current);
         ram.setWriteWatcher(this);
@@ -92,11 +98,14 @@ public final class BlockCache implements Ram.WriteWatcher {
     public CompiledBlock lookup(long ramOffset) {
         int page = (int) (ramOffset >>> 12);
         int slot = (int) (ramOffset & 0xFFF) >>> 1;
-        CompiledBlock[] blocks = (CompiledBlock[]) PAGES.getAcquire(pages, page);
-        if (blocks != null) {
-            CompiledBlock b = blocks[slot];
-            if (b != null) {
-                return b == UNTRANSLATABLE ? null : b;
+        CompiledBlock[][] table = (CompiledBlock[][]) PAGES.getAcquire(pages, page);
+        if (table != null) {
+            CompiledBlock[] chunk = table[slot >>> CHUNK_SHIFT];
+            if (chunk != null) {
+                CompiledBlock b = chunk[slot & (CHUNK_SLOTS - 1)];
+                if (b != null) {
+                    return b == UNTRANSLATABLE ? null : b;
+                }
             }
         }
         int counter = (int) ((ramOffset >>> 1) * 0x9E3779B97F4A7C15L >>> (64 - HEAT_BITS));
@@ -111,16 +120,25 @@ public final class BlockCache implements Ram.WriteWatcher {
 
     private CompiledBlock translate(int page, int slot, long ramOffset) {
         // the table exists before the page is watched: a write from then on replaces it, and we notice
-        CompiledBlock[] blocks = (CompiledBlock[]) PAGES.getAcquire(pages, page);
-        if (blocks == null) {
-            blocks = new CompiledBlock[SLOTS];
-            if (!PAGES.compareAndSet(pages, page, (CompiledBlock[]) null, blocks)) {
-                blocks = (CompiledBlock[]) PAGES.getAcquire(pages, page);
-                if (blocks == null) {
+        CompiledBlock[][] table = (CompiledBlock[][]) PAGES.getAcquire(pages, page);
+        if (table == null) {
+            table = new CompiledBlock[CHUNKS][];
+            if (!PAGES.compareAndSet(pages, page, (CompiledBlock[][]) null, table)) {
+                table = (CompiledBlock[][]) PAGES.getAcquire(pages, page);
+                if (table == null) {
                     return null;
                 }
             }
         }
+        int c = slot >>> CHUNK_SHIFT;
+        CompiledBlock[] blocks = (CompiledBlock[]) CHUNK.getAcquire(table, c);
+        if (blocks == null) {
+            blocks = new CompiledBlock[CHUNK_SLOTS];
+            if (!CHUNK.compareAndSet(table, c, (CompiledBlock[]) null, blocks)) {
+                blocks = (CompiledBlock[]) CHUNK.getAcquire(table, c);
+            }
+        }
+        slot &= CHUNK_SLOTS - 1;
         if (!ram.isWatched(page)) {
             ram.watch(page);
             // no hart may keep a store permission that would write this page without being seen
@@ -132,7 +150,7 @@ public final class BlockCache implements Ram.WriteWatcher {
             nextGeneration(generation);
         }
         // a write that landed while we decoded replaced (or dropped) the page's table: discard the result
-        if (PAGES.getAcquire(pages, page) != blocks) {
+        if (PAGES.getAcquire(pages, page) != table) {
             return null;
         }
         if (b == null) {
@@ -168,21 +186,36 @@ public final class BlockCache implements Ram.WriteWatcher {
         }
     }
 
-    /** Takes every block of {@code generation} out of the tables; its classes become unreachable. */
+    /**
+     * Takes every block of {@code generation} out of the tables, so its classes become unreachable, and lets
+     * go of tables left without blocks.
+     */
     private void drop(BlockGeneration generation) {
         generation.dropped = true;
         long n = 0;
         for (int p = 0; p < pages.length; p++) {
-            CompiledBlock[] blocks = (CompiledBlock[]) PAGES.getAcquire(pages, p);
-            if (blocks == null) {
+            CompiledBlock[][] table = (CompiledBlock[][]) PAGES.getAcquire(pages, p);
+            if (table == null) {
                 continue;
             }
-            for (int s = 0; s < SLOTS; s++) {
-                CompiledBlock b = (CompiledBlock) BLOCKS.getVolatile(blocks, s);
-                if (b != null && b != UNTRANSLATABLE && generation.owns(b)
-                        && BLOCKS.compareAndSet(blocks, s, b, (CompiledBlock) null)) {
-                    n++;
+            boolean empty = true;
+            for (int c = 0; c < CHUNKS; c++) {
+                CompiledBlock[] blocks = (CompiledBlock[]) CHUNK.getAcquire(table, c);
+                for (int s = 0; blocks != null && s < CHUNK_SLOTS; s++) {
+                    CompiledBlock b = (CompiledBlock) BLOCKS.getVolatile(blocks, s);
+                    if (b == null || b == UNTRANSLATABLE) {
+                        continue;
+                    }
+                    if (generation.owns(b) && BLOCKS.compareAndSet(blocks, s, b, (CompiledBlock) null)) {
+                        n++;
+                    } else {
+                        empty = false;
+                    }
                 }
+            }
+            if (empty) {
+                // a block installed meanwhile is lost with the table: it is translated again when it is hot
+                PAGES.compareAndSet(pages, p, table, (CompiledBlock[][]) null);
             }
         }
         dropped.addAndGet(n);
@@ -191,7 +224,7 @@ public final class BlockCache implements Ram.WriteWatcher {
     /** A write hit a page with translations: drop them all (the watch has already been lifted). */
     @Override
     public void watchedPageWritten(long page) {
-        if (PAGES.getAndSetRelease(pages, (int) page, (CompiledBlock[]) null) != null) {
+        if (PAGES.getAndSetRelease(pages, (int) page, (CompiledBlock[][]) null) != null) {
             invalidated.incrementAndGet();
         }
     }
@@ -209,6 +242,17 @@ public final class BlockCache implements Ram.WriteWatcher {
     /** Blocks taken out of the tables because their generation was dropped. */
     public long droppedBlocks() {
         return dropped.get();
+    }
+
+    /** Pages that have a table of blocks. */
+    int pagesWithTables() {
+        int n = 0;
+        for (int p = 0; p < pages.length; p++) {
+            if (PAGES.getAcquire(pages, p) != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Generations of translated classes in use (each is a class loader). */

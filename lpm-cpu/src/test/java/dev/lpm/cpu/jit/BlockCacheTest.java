@@ -77,6 +77,19 @@ class BlockCacheTest {
     }
 
     @Test
+    void aPageLeftWithoutBlocksLetsGoOfItsTable() {
+        BlockCache cache = new BlockCache(ram, 1, 8);
+        cache.lookup(0); // the first generation: two blocks on page 0
+        cache.lookup(4);
+        for (int i = 0; i < 8; i++) {
+            cache.lookup(4096 + 4 * i);
+        }
+        assertThat(cache.droppedBlocks()).isEqualTo(4); // the first two generations
+        assertThat(cache.pagesWithTables()).isEqualTo(1);
+        assertThat(cache.lookup(4096 + 28)).isNotNull();
+    }
+
+    @Test
     void aDroppedGenerationIsUnloaded() throws InterruptedException {
         BlockCache cache = new BlockCache(ram, 1, 8);
         WeakReference<ClassLoader> first = new WeakReference<>(cache.lookup(0).getClass().getClassLoader());
