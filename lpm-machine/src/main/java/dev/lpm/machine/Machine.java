@@ -419,6 +419,9 @@ public final class Machine implements AutoCloseable {
             v.resume();
         }
         clint.resumeClock();
+        for (HartRunner r : runners) {
+            r.resume(); // a pause() before the threads existed (an incoming migration's) must not park them
+        }
         startThreads();
     }
 
