@@ -1,0 +1,53 @@
+package dev.lpm.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Shows a migration: a progress line redrawn on a terminal, then the final report. */
+final class MigrationView {
+    private final PrintStream out;
+    private final boolean terminal;
+    private boolean drawn;
+
+    MigrationView(PrintStream out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    void progress(JsonNode p) {
+        long ram = Math.max(1, p.path("bytesOnWire").asLong());
+        String line = String.format(Locale.ROOT, "%-10s round %3d | %9s sent | dirty %9s/s | link %9s/s | downtime ~%4d ms"
+                        + " | throttle %2d%%", p.path("phase").asText(), p.path("round").asInt(), mb(ram),
+                mb(p.path("dirtyRate").asLong()), mb(p.path("bandwidth").asLong()), p.path("expectedDowntimeMs").asLong(),
+                p.path("throttlePercent").asInt());
+        if (terminal) {
+            out.print("\r" + line + "\u001b[K");
+            drawn = true;
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    void report(JsonNode r) {
+        if (drawn) {
+            out.println();
+        }
+        out.printf(Locale.ROOT, "migration of %s: %s%s%n", r.path("partition").asText(), r.path("outcome").asText(),
+                r.path("message").asText().isEmpty() ? "" : " (" + r.path("message").asText() + ")");
+        out.printf(Locale.ROOT, "  total time      %8d ms%n", r.path("totalMs").asLong());
+        out.printf(Locale.ROOT, "  downtime        %8d ms   (the guest's real pause)%n", r.path("downtimeMs").asLong());
+        out.printf(Locale.ROOT, "  rounds          %8d%n", r.path("rounds").asInt());
+        out.printf(Locale.ROOT, "  pages sent      %8d%n", r.path("pagesSent").asLong());
+        out.printf(Locale.ROOT, "  zero pages      %8d   (skipped: sent as ranges)%n", r.path("zeroPages").asLong());
+        out.printf(Locale.ROOT, "  bytes on wire   %8s%n", mb(r.path("bytesOnWire").asLong()));
+        out.printf(Locale.ROOT, "  throttle        %8d %%%n", r.path("throttlePercent").asInt());
+        out.flush();
+    }
+
+    static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+}
