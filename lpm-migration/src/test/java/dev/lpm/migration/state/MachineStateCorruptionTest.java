@@ -86,7 +86,8 @@ class MachineStateCorruptionTest {
     @Test
     void aNewerSectionVersionSaysSoAndNamesTheSection() {
         assertThat(failure(replace(STATE, "clint", s -> new Section(s.id(), 2, s.payload()))))
-                .isEqualTo("state section 'clint' has version 2, written by a newer lpm: this one reads up to version 1");
+                .isEqualTo("state section 'clint' has version 2, written by a newer lpm: this one reads up to"
+                        + " version 1");
         assertThat(failure(replace(STATE, "uart0", s -> new Section(s.id(), 0, s.payload()))))
                 .isEqualTo("state section 'uart0' has version 0; versions start at 1");
     }
@@ -105,14 +106,16 @@ class MachineStateCorruptionTest {
 
         List<Section> extra = new ArrayList<>(sections);
         extra.add(new Section("rtc", 1, new byte[3]));
-        assertThat(failure(StateBytes.assemble(extra))).isEqualTo("state has unknown section 'rtc' (version 1, 3 bytes)");
+        assertThat(failure(StateBytes.assemble(extra)))
+                .isEqualTo("state has unknown section 'rtc' (version 1, 3 bytes)");
     }
 
     @Test
     void bytesLeftOverInASectionOrAfterTheLastOneAreRefused() {
         byte[] longerUart = replace(STATE, "uart0",
                 s -> new Section(s.id(), s.version(), Arrays.copyOf(s.payload(), s.payload().length + 3)));
-        assertThat(failure(longerUart)).isEqualTo("state section 'uart0' (version 1): 3 trailing bytes after the last field");
+        assertThat(failure(longerUart))
+                .isEqualTo("state section 'uart0' (version 1): 3 trailing bytes after the last field");
 
         List<Section> sections = StateBytes.sections(STATE);
         assertThat(failure(StateBytes.assemble(1, sections.size(), sections, new byte[5])))
@@ -124,7 +127,8 @@ class MachineStateCorruptionTest {
         assertThat(failure(StateBytes.putInt(STATE, 6, -1)))
                 .isEqualTo("state claims 4294967295 sections, a machine has at most " + Limits.SECTIONS);
         assertThat(failure(replace(STATE, "hart/0", s -> new Section("Hart/0", s.version(), s.payload()))))
-                .startsWith("state section 1 of ").endsWith("has a bad id: byte 0x48 at 0; ids use a-z, 0-9, '/', '_' and '-'");
+                .startsWith("state section 1 of ")
+                .endsWith("has a bad id: byte 0x48 at 0; ids use a-z, 0-9, '/', '_' and '-'");
         assertThat(failure(replace(STATE, "hart/0", s -> new Section("", s.version(), s.payload()))))
                 .endsWith("has an id of 0 bytes, ids have 1..64");
     }
@@ -136,7 +140,8 @@ class MachineStateCorruptionTest {
         assertThat(failure(StateBytes.editPayload(STATE, "plic", p -> p.putInt(4, 9))))
                 .isEqualTo("state section 'plic' (version 1): invalid PLIC: priority[0] is 9, outside 0..7");
         assertThat(failure(StateBytes.editPayload(STATE, "virtio/0/queue/0", p -> p.putLong(5, p.getLong(5) + 8))))
-                .startsWith("state section 'virtio/0/queue/0' (version 1): invalid queue: ready queue has misaligned rings");
+                .startsWith("state section 'virtio/0/queue/0' (version 1): invalid queue: ready queue has"
+                        + " misaligned rings");
         assertThat(failure(StateBytes.editPayload(STATE, "virtio/1/device", p -> p.putLong(7, 0x0100_0000_0001L))))
                 .isEqualTo("state section 'virtio/1/device' (version 1): invalid network device: NIC address"
                         + " 01:00:00:00:00:01 is multicast");

@@ -66,8 +66,9 @@ final class States {
         int[] words = new int[3];
         PlicState plic = new PlicState(priority, words, new int[6], new int[2], words, words);
         UartState uart = new UartState(0, 0, 0, 0, 0, 0x60, 0, 0, 0, false, false, new byte[0], new byte[0]);
-        return new MachineState(new MachineConfig(16L << 20, 1, null, Execution.INTERPRET), VirtBoard.DRAM + (14L << 20),
-                List.of(hart), new ClintState(0, new long[1], new boolean[1]), plic, uart, List.of());
+        MachineConfig config = new MachineConfig(16L << 20, 1, null, Execution.INTERPRET);
+        return new MachineState(config, VirtBoard.DRAM + (14L << 20), List.of(hart),
+                new ClintState(0, new long[1], new boolean[1]), plic, uart, List.of());
     }
 
     private static HartState hart(int id) {
