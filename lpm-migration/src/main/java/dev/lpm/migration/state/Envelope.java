@@ -149,7 +149,7 @@ final class Envelope {
                 + (HEADER_BYTES + CRC_BYTES));
     }
 
-    static int crc(byte[] bytes, int length) {
+    private static int crc(byte[] bytes, int length) {
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, length);
         return (int) crc.getValue();

@@ -29,11 +29,8 @@ final class HartSection {
                 .i64(c.mcountinhibit()).i64(c.stvec()).i64(c.scounteren()).i64(c.senvcfg()).i64(c.sscratch())
                 .i64(c.sepc()).i64(c.scause()).i64(c.stval()).i64(c.satp())
                 .i32(c.fflags()).i32(c.frm()).i64(c.mipSoftware());
-        // entry count once, then the config bytes and the addresses
-        byte[] pmpConfig = c.pmp().config();
-        w.bytes(pmpConfig, Limits.PMP_ENTRIES, "PMP configuration");
-        long[] pmpAddress = c.pmp().address();
-        w.longs(pmpAddress, Limits.PMP_ENTRIES, "PMP addresses");
+        w.bytes(c.pmp().config(), Limits.PMP_ENTRIES, "PMP configuration");
+        w.longs(c.pmp().address(), Limits.PMP_ENTRIES, "PMP addresses");
         return w.i64(h.reservationAddress()).i64(h.reservationValue()).bool(h.waitingForInterrupt())
                 .i64(h.retired());
     }

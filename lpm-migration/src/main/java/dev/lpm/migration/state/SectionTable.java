@@ -38,9 +38,10 @@ final class SectionTable {
 
     /** Fails on any section nobody took. */
     void finish() throws StateFormatException {
-        for (var e : sections.entrySet()) {
-            throw new StateFormatException("state has unknown section '" + e.getKey() + "' (version "
-                    + e.getValue().version() + ", " + e.getValue().payload().remaining() + " bytes)");
+        if (!sections.isEmpty()) {
+            var first = sections.entrySet().iterator().next();
+            throw new StateFormatException("state has unknown section '" + first.getKey() + "' (version "
+                    + first.getValue().version() + ", " + first.getValue().payload().remaining() + " bytes)");
         }
     }
 }
