@@ -114,7 +114,7 @@ final class HostApi {
             }
             case "GET console" -> {
                 long offset = r.param("offset") == null ? 0 : Long.parseLong(r.param("offset"));
-                ConsoleLog.Chunk c = host.partition(name).console.read(offset);
+                ConsoleLog.Chunk c = host.console(name).read(offset);
                 Http.head(out, 200, "text/plain; charset=utf-8");
                 out.write(c.bytes());
             }

@@ -91,7 +91,7 @@ public final class HostDaemon implements AutoCloseable {
         try (s) {
             s.setTcpNoDelay(true);
             s.setSoTimeout(60_000);
-            InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 20);
+            InputStream in = new BufferedInputStream(s.getInputStream(), 64 << 10);
             byte[] magic = in.readNBytes(Wire.MAGIC.length);
             if (java.util.Arrays.equals(magic, Wire.MAGIC)) {
                 receive(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(magic), in),
@@ -155,6 +155,25 @@ public final class HostDaemon implements AutoCloseable {
             // a stale profile is listed by nothing
         }
         release(p.profile.name());
+    }
+
+    /** Releases a partition that now lives elsewhere; what its console printed here stays readable. */
+    private void depart(Partition p) {
+        remove(p);
+        departed.put(p.profile.name(), p.console);
+    }
+
+    /** The console of a partition running here, or of one that left this host. */
+    ConsoleLog console(String name) throws NotFound {
+        Partition p = partitions.get(name);
+        if (p != null) {
+            return p.console;
+        }
+        ConsoleLog left = departed.get(name);
+        if (left == null) {
+            throw new NotFound("no partition " + name + " on host " + config.name());
+        }
+        return left;
     }
 
     private synchronized void reserve(String name, long bytes) throws Conflict {
@@ -221,12 +240,12 @@ public final class HostDaemon implements AutoCloseable {
             s.setSoTimeout((int) options.peerTimeout().toMillis());
             s.setSendBufferSize(4 << 20);
             report = migration.run(new BufferedInputStream(s.getInputStream(), 64 << 10),
-                    new BufferedOutputStream(s.getOutputStream(), 1 << 20));
+                    new BufferedOutputStream(s.getOutputStream(), 64 << 10));
         } finally {
             p.migration = null;
         }
         switch (report.outcome()) {
-            case MigrationReport.COMPLETED -> remove(p);
+            case MigrationReport.COMPLETED -> depart(p);
             case MigrationReport.IN_DOUBT -> p.state = Partition.State.IN_DOUBT;
             default -> p.state = Partition.State.RUNNING;
         }
@@ -260,7 +279,7 @@ public final class HostDaemon implements AutoCloseable {
         OutgoingMigration.Ownership o = askTarget(HostClient.parseAddress(p.lastTarget), p.lastMigration);
         switch (o) {
             case TARGET_RUNS -> {
-                remove(p);
+                depart(p);
                 return "MOVED";
             }
             case TARGET_DISCARDED -> {
@@ -299,7 +318,7 @@ public final class HostDaemon implements AutoCloseable {
             p.state = Partition.State.RUNNING;
             throw new IOException("suspend failed, the partition runs on: " + e.getMessage(), e);
         }
-        remove(p);
+        depart(p);
         return w;
     }
 
@@ -381,6 +400,8 @@ public final class HostDaemon implements AutoCloseable {
     };
 
     private final Map<UUID, Partition> incoming = new ConcurrentHashMap<>();
+    /** Consoles of partitions that migrated or were suspended away (their output up to the move). */
+    private final Map<String, ConsoleLog> departed = new ConcurrentHashMap<>();
 
     String migrationOutcome(UUID id) {
         return ledger.outcome(id);

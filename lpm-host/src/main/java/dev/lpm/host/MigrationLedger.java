@@ -1,18 +1,16 @@
 package dev.lpm.host;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The target side's decisions on incoming migrations, answered to a source that lost its confirmation.
- * "committed" is written and forced to disk before the partition starts, so a host that restarts still
+ * "committed" is written before the partition starts, so a host process that restarts still
  * knows; without that record a migration never ran here ("discarded"). One in progress is "pending".
  */
 final class MigrationLedger {
@@ -31,14 +29,13 @@ final class MigrationLedger {
         pending.add(id);
     }
 
-    /** Durably records the commit; the partition may start only after this returns. */
+    /**
+     * Records the commit; the partition may start only after this returns. The record outlives this process
+     * (it is in the file system); it is not forced to disk, because a crash of the whole machine takes the
+     * partition with it: a source told "discarded" then resumes the only copy.
+     */
     void commit(UUID id) throws IOException {
-        Path file = directory.resolve(id.toString());
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.wrap(COMMITTED.getBytes(StandardCharsets.US_ASCII)));
-            ch.force(true);
-        }
+        Files.writeString(directory.resolve(id.toString()), COMMITTED, StandardCharsets.US_ASCII);
         pending.remove(id);
     }
 

@@ -86,6 +86,7 @@ public final class IncomingMigration {
                 return new Result(hello.partition(), false, r.getMessage());
             }
             machine.pause(); // guest time stands still until the partition starts here
+            WarmUp.roundTrip(machine); // the switch-over's code, run now rather than inside the guest's pause
             reply(out, FrameType.ACCEPT, null);
             receiveMemoryAndState(in, out, hello, machine);
             if (out != null) {

@@ -114,6 +114,7 @@ public final class OutgoingMigration {
         out = new FrameWriter(output);
         in = new FrameReader(input);
         try {
+            WarmUp.once(hello.harts());
             out.writeHeader();
             out.write(FrameType.HELLO, hello.encode());
             out.flush();

@@ -53,7 +53,7 @@ public final class Pages {
 
         /** Queues one page: a zero page joins the current zero run, any other page the current batch. */
         public void page(long page) throws IOException {
-            if (ram.isZeroPage(page)) {
+            if (!ram.dirtyBitmap().everWritten(page) || ram.isZeroPage(page)) {
                 if (runStart >= 0 && runStart + runLength == page && runLength < 0xFFFF_FFFFL) {
                     runLength++;
                 } else {
