@@ -23,6 +23,19 @@ public final class TestGuests {
         return dirtier.clone();
     }
 
+    private static byte[] sweeper;
+
+    /**
+     * The wide, slow dirtier (guests/sweeper.S): sweeps 32 MiB from 0x8020_0000 a page at a time with a
+     * pause between pages, checks no write was lost, prints "HB counter" every sweep.
+     */
+    public static synchronized byte[] sweeper() {
+        if (sweeper == null) {
+            sweeper = GuestAssembler.assemble(source("guests/sweeper.S"));
+        }
+        return sweeper.clone();
+    }
+
     /** Where the dirtier keeps its generation counter. */
     public static final long DIRTIER_COUNTER = 0x8010_0000L;
 

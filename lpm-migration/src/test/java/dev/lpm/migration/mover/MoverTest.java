@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -219,6 +220,31 @@ class MoverTest {
             assertThat(host.committed).isFalse();
             long before = source.heartbeats().getLast();
             assertThat(source.awaitHeartbeats(2, WAIT)).isGreaterThan(before);
+        }
+    }
+
+    @Test
+    void aGuestThatDirtiesFasterThanTheLinkIsThrottledUntilItConverges() throws Exception {
+        Partitions.Host host = new Partitions.Host();
+        List<Progress> rounds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Partitions.Running source = Partitions.started(dev.lpm.machine.TestGuests.sweeper());
+             Link link = new Link(host, 10_000, o -> o)) {
+            // 32 MiB/s with a 50 ms budget: at most ~1.6 MiB may remain, while the sweeper at full speed
+            // dirties its whole 32 MiB faster than a round carries it
+            OutgoingMigration m = new OutgoingMigration(source.machine(), Partitions.hello(Hello.Mode.LIVE),
+                    MigrationOptions.defaults().withDowntime(Duration.ofMillis(50)).withMaxBandwidth(32L << 20)
+                            .withPeerTimeout(Duration.ofSeconds(10)), rounds::add,
+                    id -> OutgoingMigration.Ownership.UNDECIDED);
+            MigrationReport report = link.migrate(m, o -> o);
+            assertThat(report.outcome()).as(report.message()).isEqualTo(MigrationReport.COMPLETED);
+            assertThat(report.throttlePercent()).isGreaterThanOrEqualTo(50);
+            assertThat(rounds.stream().mapToInt(Progress::throttlePercent).max().orElse(0)).isEqualTo(report.throttlePercent());
+            Partitions.Running target = host.built;
+            long before = source.heartbeats().getLast();
+            assertThat(target.awaitHeartbeats(1, WAIT)).isGreaterThan(before);
+            assertThat(target.machine().throttlePercent()).as("the target runs at full speed").isZero();
+            assertThat(target.sawLostWrite()).isFalse();
+            target.close();
         }
     }
 

@@ -64,8 +64,13 @@ final class Partitions {
 
     /** The dirtier, booted and printing. */
     static Running started() throws InterruptedException {
+        return started(TestGuests.dirtier());
+    }
+
+    /** {@code firmware} (a guest printing heartbeats), booted and printing. */
+    static Running started(byte[] firmware) throws InterruptedException {
         Running r = build();
-        r.machine().loadFirmware(TestGuests.dirtier());
+        r.machine().loadFirmware(firmware);
         r.machine().start();
         r.awaitHeartbeats(2, Duration.ofSeconds(60));
         return r;
