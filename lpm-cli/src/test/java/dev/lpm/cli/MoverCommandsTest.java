@@ -91,6 +91,10 @@ class MoverCommandsTest {
         assertCleanError(CliRun.lpm("migrate", "p1", "--from", "127.0.0.1:99999", "--to", b), 2, "outside 1..65535");
         assertCleanError(CliRun.lpm("migrate", "nope", "--from", a, "--to", b), 1, "no partition nope on host alpha");
         assertCleanError(CliRun.lpm("migrate", "p1", "--from", "127.0.0.1:1", "--to", b), 1, "is not reachable");
+        assertThat(CliRun.lpm("partition", "create", "p1", "--host", a, "--firmware", firmware.toString(), "--memory",
+                "16M").exitCode()).isZero();
+        assertCleanError(CliRun.lpm("migrate", "p1", "--from", a, "--to", "127.0.0.1:1"), 1, "is not reachable");
+        assertThat(CliRun.lpm("partition", "list", "--host", a).out()).contains("RUNNING");
         assertCleanError(CliRun.lpm("host", "serve", "--name", "bad name", "--listen", "127.0.0.1:0", "--data",
                 dir.toString()), 2, "host name");
         assertCleanError(CliRun.lpm("partition", "create", "p2", "--host", a, "--firmware", firmware.toString(),
