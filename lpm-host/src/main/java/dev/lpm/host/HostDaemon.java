@@ -61,6 +61,7 @@ public final class HostDaemon implements AutoCloseable {
     /** Binds the port and starts serving. */
     public static HostDaemon start(HostConfig config) throws IOException {
         HostDaemon d = new HostDaemon(config);
+        dev.lpm.migration.mover.WarmUp.inBackground(); // the mover's code compiled before the first migration
         Thread.ofPlatform().name("lpm-host-" + config.name()).daemon().start(d::acceptLoop);
         return d;
     }
