@@ -3,11 +3,21 @@
 # gets the next; a mismatch prints "BAD" and powers off with code 1. The counter lives in s2 (and at
 # COUNTER for the host to read); every 1024 generations it prints "HB <16 hex digits>\n" on the UART.
 # Other harts park in WFI.
+# Assembled with ".equ SWEEP, 1" in front it is the sweeper instead: 32 MiB, one page after another with a
+# pause of DELAY loop turns between pages, so the pages it dirties per second depend on how much host time
+# it gets (a migration can only converge by throttling it), and a heartbeat every generation.
 .equ UART, 0x10000000
 .equ TEST, 0x100000
 .equ COUNTER, 0x80100000
 .equ REGION, 0x80200000
+.ifdef SWEEP
+.equ REGION_PAGES, 8192
+.equ DELAY, 300
+.equ HEARTBEAT_MASK, 0
+.else
 .equ REGION_PAGES, 512
+.equ HEARTBEAT_MASK, 1023
+.endif
 
 .macro PUTC reg
 99: lbu t5, 5(a0)
@@ -34,11 +44,16 @@ generation:
     bne t2, s2, bad
     sd s4, 0(t0)
     add t0, t0, t3
+.ifdef SWEEP
+    li t4, DELAY
+3:  addi t4, t4, -1
+    bnez t4, 3b
+.endif
     addi t1, t1, -1
     bnez t1, 1b
     mv s2, s4
     sd s2, 0(s3)
-    andi t0, s2, 1023
+    andi t0, s2, HEARTBEAT_MASK
     bnez t0, generation
     li a1, 'H'
     PUTC a1

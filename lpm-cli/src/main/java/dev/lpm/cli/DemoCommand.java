@@ -74,26 +74,13 @@ final class DemoCommand implements Callable<Integer> {
             List<Long> before = onAlpha.awaitHeartbeats(20, 240);
             say("migrating demo from alpha to beta while it runs ...");
             MigrationView view = new MigrationView(System.out, System.console() != null);
-            JsonNode[] report = new JsonNode[1];
-            a.stream("/partitions/demo/migrate", Map.of("target", beta.address().getAddress().getHostAddress() + ":"
-                    + beta.address().getPort(), "downtimeMs", downtimeMs), line -> {
-                try {
-                    JsonNode n = JSON.readTree(line);
-                    if (n.has("progress")) {
-                        view.progress(n.get("progress"));
-                    } else if (n.has("report")) {
-                        report[0] = n.get("report");
-                    }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            if (report[0] == null) {
-                throw new IllegalStateException("the migration ended without a report");
-            }
-            view.report(report[0]);
-            if (!"COMPLETED".equals(report[0].path("outcome").asText())) {
-                say("the partition stayed on alpha: " + report[0].path("message").asText());
+            MigrationView.Answer answer = new MigrationView.Answer(view);
+            JsonNode report = answer.report(a.stream("/partitions/demo/migrate", Map.of("target",
+                    beta.address().getAddress().getHostAddress() + ":" + beta.address().getPort(), "downtimeMs",
+                    downtimeMs), answer));
+            view.report(report);
+            if (!"COMPLETED".equals(report.path("outcome").asText())) {
+                say("the partition stayed on alpha: " + report.path("message").asText());
                 return 1;
             }
             onAlpha.drain();
@@ -108,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
                     + first + ", lost writes " + (onAlpha.lost + onBeta.lost));
             b.post("/partitions/demo/stop", null);
             if (json) {
-                System.out.println(JSON.writeValueAsString(report[0]));
+                System.out.println(JSON.writeValueAsString(report));
             }
             return continued ? 0 : 1;
         }

@@ -48,7 +48,7 @@ final class HostCommand implements Runnable {
             long limit = memoryLimit == null ? HostConfig.defaultMemoryLimit() : Sizes.parse(memoryLimit);
             HostConfig config;
             try {
-                config = new HostConfig(name, dev.lpm.host.HostClient.parseAddress(listen), data.toAbsolutePath(), limit);
+                config = new HostConfig(name, dev.lpm.host.HostClient.parseAddress(listen, 0), data.toAbsolutePath(), limit);
             } catch (IllegalArgumentException e) {
                 throw new Main.UsageError(e.getMessage());
             }

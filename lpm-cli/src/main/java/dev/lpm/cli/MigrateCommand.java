@@ -65,31 +65,14 @@ final class MigrateCommand implements Callable<Integer> {
         request.put("downtimeMs", downtimeMs);
         request.put("maxBandwidth", maxBandwidth == null ? 0 : Sizes.parse(maxBandwidth));
         MigrationView view = new MigrationView(System.out, System.console() != null && !json);
-        JsonNode[] report = new JsonNode[1];
-        String[] error = new String[1];
-        int status = source.stream("/partitions/" + partition + "/migrate", request, line -> {
-            try {
-                JsonNode n = JSON.readTree(line);
-                if (n.has("progress") && !json) {
-                    view.progress(n.get("progress"));
-                } else if (n.has("report")) {
-                    report[0] = n.get("report");
-                } else if (n.has("error")) {
-                    error[0] = n.get("error").asText();
-                }
-            } catch (java.io.IOException e) {
-                error[0] = "unreadable answer from the host: " + line;
-            }
-        });
-        if (report[0] == null) {
-            throw new IllegalStateException(error[0] != null ? error[0] : "host answered " + status + " without a report");
-        }
+        MigrationView.Answer answer = new MigrationView.Answer(json ? null : view);
+        JsonNode report = answer.report(source.stream("/partitions/" + partition + "/migrate", request, answer));
         if (json) {
-            System.out.println(JSON.writeValueAsString(report[0]));
+            System.out.println(JSON.writeValueAsString(report));
         } else {
-            view.report(report[0]);
+            view.report(report);
         }
-        return switch (report[0].path("outcome").asText()) {
+        return switch (report.path("outcome").asText()) {
             case "COMPLETED" -> 0;
             case "IN_DOUBT" -> 3;
             default -> 1;

@@ -47,6 +47,46 @@ final class MigrationView {
         out.flush();
     }
 
+    /**
+     * Reads a migrate call's streamed answer line by line: progress goes to {@code view} (when not null),
+     * the report and any error are kept.
+     */
+    static final class Answer implements java.util.function.Consumer<String> {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+        private final MigrationView view;
+        JsonNode report;
+        String error;
+
+        Answer(MigrationView view) {
+            this.view = view;
+        }
+
+        @Override
+        public void accept(String line) {
+            try {
+                JsonNode n = JSON.readTree(line);
+                if (n.has("progress") && view != null) {
+                    view.progress(n.get("progress"));
+                } else if (n.has("report")) {
+                    report = n.get("report");
+                } else if (n.has("error")) {
+                    error = n.get("error").asText();
+                }
+            } catch (java.io.IOException e) {
+                error = "unreadable answer from the host: " + line;
+            }
+        }
+
+        /** The report, or the reason there is none. */
+        JsonNode report(int status) {
+            if (report == null) {
+                throw new IllegalStateException(error != null ? error : "host answered " + status + " without a report");
+            }
+            return report;
+        }
+    }
+
     static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }

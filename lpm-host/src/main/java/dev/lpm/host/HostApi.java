@@ -148,7 +148,9 @@ final class HostApi {
         host.partition(name); // 404 before the stream starts
         Http.head(out, 200, "application/x-ndjson");
         out.flush();
-        MigrationReport report = host.migrate(name, address, options, p -> {
+        MigrationReport report;
+        try {
+            report = host.migrate(name, address, options, p -> {
             try {
                 line(out, JSON.createObjectNode().set("progress", JSON.valueToTree(p)));
             } catch (IOException e) {
@@ -158,7 +160,12 @@ final class HostApi {
                     // already gone
                 }
             }
-        });
+            });
+        } catch (IOException | RuntimeException e) {
+            // the answer's head is out already: the error travels as a line of the stream
+            line(out, JSON.createObjectNode().put("error", e.getMessage() != null ? e.getMessage() : e.toString()));
+            return;
+        }
         line(out, JSON.createObjectNode().set("report", JSON.valueToTree(report)));
     }
 

@@ -155,6 +155,11 @@ public final class HostClient {
 
     /** Parses {@code ADDR:PORT}. */
     public static InetSocketAddress parseAddress(String hostPort) {
+        return parseAddress(hostPort, 1);
+    }
+
+    /** Parses {@code ADDR:PORT} where the port may be as low as {@code minPort} (0: any free port, to listen on). */
+    public static InetSocketAddress parseAddress(String hostPort, int minPort) {
         int colon = hostPort.lastIndexOf(':');
         if (colon <= 0 || colon == hostPort.length() - 1) {
             throw new IllegalArgumentException("'" + hostPort + "' is not ADDR:PORT");
@@ -165,8 +170,8 @@ public final class HostClient {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + hostPort + "' has no port number");
         }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is outside 1..65535");
+        if (port < minPort || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is outside " + minPort + "..65535");
         }
         return new InetSocketAddress(hostPort.substring(0, colon), port);
     }

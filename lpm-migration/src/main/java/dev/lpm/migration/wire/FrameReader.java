@@ -34,8 +34,8 @@ public final class FrameReader {
         }
         int version = (h[4] & 0xFF) | (h[5] & 0xFF) << 8;
         if (version > Wire.VERSION) {
-            throw new StreamFormatException("stream version " + version + " was written by a newer lpm (this one reads "
-                    + Wire.VERSION + ")");
+            throw new StreamFormatException("stream version " + version + " is not one this lpm reads (" + Wire.VERSION
+                    + "): written by a newer lpm, or not an lpm stream");
         }
         if (version < 1) {
             throw new StreamFormatException("stream version " + version + " does not exist");
