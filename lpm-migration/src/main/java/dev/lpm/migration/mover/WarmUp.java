@@ -35,6 +35,9 @@ public final class WarmUp {
         Thread.ofPlatform().name("lpm-mover-warm-up").daemon().priority(Thread.MIN_PRIORITY).start(() -> {
             try {
                 streams(8);
+                harts(java.time.Duration.ofMillis(1500));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException | RuntimeException e) {
                 System.getLogger(WarmUp.class.getName()).log(System.Logger.Level.WARNING,
                         "mover warm-up failed: " + e);
@@ -86,6 +89,47 @@ public final class WarmUp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Runs a small guest loop (loads, stores, ALU, multiply, jumps) on a hart with the block translator for
+     * {@code time} and returns the hart's state: a partition that arrives here then starts on compiled emulator code, instead of the
+     * hand-over sharing the host's cores with the JIT compiling the interpreter, decoder and MMU.
+     */
+    static dev.lpm.cpu.HartState harts(java.time.Duration time) throws InterruptedException {
+        final int t0 = 5, t1 = 6, t3 = 28, t4 = 29, t5 = 30;
+        int[] loop = {
+            0x0010_0000 | t0 << 7 | 0x17,                                  // auipc t0, 0x100: data 1 MiB above
+            t3 << 7 | 0x13,                                                // addi t3, x0, 0
+            1023 << 20 | t3 << 15 | 7 << 12 | t4 << 7 | 0x13,              // loop: andi t4, t3, 1023
+            3 << 20 | t4 << 15 | 1 << 12 | t4 << 7 | 0x13,                 // slli t4, t4, 3
+            t4 << 20 | t0 << 15 | t5 << 7 | 0x33,                          // add t5, t0, t4
+            t5 << 15 | 3 << 12 | t1 << 7 | 0x03,                           // ld t1, 0(t5)
+            t3 << 20 | t1 << 15 | t1 << 7 | 0x33,                          // add t1, t1, t3
+            1 << 25 | t3 << 20 | t1 << 15 | t1 << 7 | 0x33,                // mul t1, t1, t3
+            t4 << 20 | t1 << 15 | 4 << 12 | t1 << 7 | 0x33,                // xor t1, t1, t4
+            t1 << 20 | t5 << 15 | 3 << 12 | 0x23,                          // sd t1, 0(t5)
+            1 << 20 | t3 << 15 | t3 << 7 | 0x13,                           // addi t3, t3, 1
+            jal(-36),                                                      // j loop
+        };
+        java.nio.ByteBuffer code = java.nio.ByteBuffer.allocate(loop.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int insn : loop) {
+            code.putInt(insn);
+        }
+        try (Machine m = new Machine(new MachineConfig(16L << 20, 1, null, MachineConfig.Execution.TRANSLATE_HOT),
+                QUIET)) {
+            m.loadFirmware(code.array());
+            m.start();
+            Thread.sleep(time.toMillis());
+            m.pause();
+            return m.save().harts().getFirst();
+        }
+    }
+
+    /** {@code jal x0, offset}. */
+    private static int jal(int offset) {
+        return ((offset >> 20) & 1) << 31 | ((offset >> 1) & 0x3FF) << 21 | ((offset >> 11) & 1) << 20
+                | ((offset >> 12) & 0xFF) << 12 | 0x6F;
     }
 
     private static final SerialBackend QUIET = new SerialBackend() {
