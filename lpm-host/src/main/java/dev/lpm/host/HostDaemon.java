@@ -129,6 +129,7 @@ public final class HostDaemon implements AutoCloseable {
             p.boot();
             saveProfile(profile);
             partitions.put(profile.name(), p);
+            departed.remove(profile.name());
             return p;
         } catch (IOException | RuntimeException e) {
             if (p != null) {
@@ -164,8 +165,8 @@ public final class HostDaemon implements AutoCloseable {
 
     /** Releases a partition that now lives elsewhere; what its console printed here stays readable. */
     private void depart(Partition p) {
+        departed.put(p.profile.name(), p.console); // first: a reader never falls back to an older departure's
         remove(p);
-        departed.put(p.profile.name(), p.console);
     }
 
     /** The console of a partition running here, or of one that left this host. */
@@ -386,6 +387,7 @@ public final class HostDaemon implements AutoCloseable {
                 p.machine.startRestored();
                 p.state = Partition.State.RUNNING;
                 partitions.put(p.profile.name(), p);
+                departed.remove(p.profile.name()); // back again: an earlier stay's console is not this one
             } catch (RuntimeException e) {
                 ledger.revoke(hello.migrationId());
                 p.close();
