@@ -38,7 +38,11 @@ final class MigrationView {
         out.printf(Locale.ROOT, "migration of %s: %s%s%n", r.path("partition").asText(), r.path("outcome").asText(),
                 r.path("message").asText().isEmpty() ? "" : " (" + r.path("message").asText() + ")");
         out.printf(Locale.ROOT, "  total time      %8d ms%n", r.path("totalMs").asLong());
-        out.printf(Locale.ROOT, "  downtime        %8d ms   (the guest's real pause)%n", r.path("downtimeMs").asLong());
+        JsonNode sw = r.path("switchover");
+        out.printf(Locale.ROOT, "  downtime        %8d ms   (the guest's real pause: %d ms to pause, %d ms for the last %d"
+                        + " pages and the state, %d ms to hand over)%n", r.path("downtimeMs").asLong(),
+                sw.path("pauseMs").asLong(), sw.path("stopCopyMs").asLong(), sw.path("finalPages").asLong(),
+                sw.path("handoverMs").asLong());
         out.printf(Locale.ROOT, "  rounds          %8d%n", r.path("rounds").asInt());
         out.printf(Locale.ROOT, "  pages sent      %8d%n", r.path("pagesSent").asLong());
         out.printf(Locale.ROOT, "  zero pages      %8d   (skipped: sent as ranges)%n", r.path("zeroPages").asLong());

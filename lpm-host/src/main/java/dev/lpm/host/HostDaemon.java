@@ -61,6 +61,7 @@ public final class HostDaemon implements AutoCloseable {
     /** Binds the port and starts serving. */
     public static HostDaemon start(HostConfig config) throws IOException {
         HostDaemon d = new HostDaemon(config);
+        dev.lpm.migration.mover.WarmUp.inBackground(); // the mover's code compiled before the first migration
         Thread.ofPlatform().name("lpm-host-" + config.name()).daemon().start(d::acceptLoop);
         return d;
     }
@@ -149,12 +150,16 @@ public final class HostDaemon implements AutoCloseable {
     private void remove(Partition p) {
         partitions.remove(p.profile.name(), p);
         p.close();
+        deleteProfile(p.profile.name());
+        release(p.profile.name());
+    }
+
+    private void deleteProfile(String name) {
         try {
-            Files.deleteIfExists(partitionDirectory(p.profile.name()).resolve("profile.json"));
+            Files.deleteIfExists(partitionDirectory(name).resolve("profile.json"));
         } catch (IOException ignored) {
             // a stale profile is listed by nothing
         }
-        release(p.profile.name());
     }
 
     /** Releases a partition that now lives elsewhere; what its console printed here stays readable. */
@@ -360,11 +365,13 @@ public final class HostDaemon implements AutoCloseable {
                 throw new IncomingMigration.Refused(c.getMessage());
             }
             try {
+                saveProfile(profile); // now, not inside the guest's pause at the commit
                 Partition p = Partition.build(profile, partitionDirectory(profile.name()), Partition.State.INCOMING);
                 incoming.put(hello.migrationId(), p);
                 ledger.begin(hello.migrationId());
                 return p.machine;
             } catch (IOException | RuntimeException e) {
+                deleteProfile(profile.name());
                 release(profile.name());
                 throw new IncomingMigration.Refused("host " + config.name() + " cannot build " + profile.name() + ": "
                         + e.getMessage());
@@ -374,15 +381,15 @@ public final class HostDaemon implements AutoCloseable {
         @Override
         public void commit(Hello hello, Machine machine) throws IOException {
             Partition p = incoming.remove(hello.migrationId());
-            ledger.commit(hello.migrationId()); // durable before the partition runs
+            ledger.commit(hello.migrationId()); // recorded before the partition runs
             try {
                 p.machine.startRestored();
                 p.state = Partition.State.RUNNING;
-                saveProfile(p.profile);
                 partitions.put(p.profile.name(), p);
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 ledger.revoke(hello.migrationId());
                 p.close();
+                deleteProfile(p.profile.name());
                 release(p.profile.name());
                 throw e;
             }
@@ -394,6 +401,7 @@ public final class HostDaemon implements AutoCloseable {
             ledger.discard(hello.migrationId());
             if (p != null) {
                 p.close();
+                deleteProfile(p.profile.name());
                 release(p.profile.name());
             }
         }

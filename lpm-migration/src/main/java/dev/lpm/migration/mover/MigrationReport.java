@@ -14,10 +14,23 @@ package dev.lpm.migration.mover;
  * @param zeroPages       zero pages skipped (sent as ranges)
  * @param bytesOnWire     everything written to the target
  * @param throttlePercent the highest throttle applied
+ * @param switchover      where the downtime went
  */
 public record MigrationReport(String migrationId, String partition, String outcome, String message, long totalMs,
                               long downtimeMs, int rounds, long pagesSent, long zeroPages, long bytesOnWire,
-                              int throttlePercent, long ramBytes) {
+                              int throttlePercent, long ramBytes, Switchover switchover) {
+
+    /**
+     * The downtime's parts, in milliseconds.
+     *
+     * @param pauseMs     stopping the harts at a trace boundary and letting the devices finish in-flight work
+     * @param finalPages  pages sent while paused
+     * @param stopCopyMs  sending those pages and the state, until the target said READY (it restored them)
+     * @param handoverMs  from COMMIT until the target said RUNNING
+     */
+    public record Switchover(long pauseMs, long finalPages, long stopCopyMs, long handoverMs) {
+        static final Switchover NONE = new Switchover(0, 0, 0, 0);
+    }
     public static final String COMPLETED = "COMPLETED";
     public static final String CANCELLED = "CANCELLED";
     public static final String FAILED = "FAILED";

@@ -74,6 +74,7 @@ public final class OutgoingMigration {
     private int maxThrottle;
     private long pauseNanos = -1;
     private boolean paused;
+    private MigrationReport.Switchover switchover = MigrationReport.Switchover.NONE;
     // bandwidth: bytes and time of all rounds so far
     private long roundBytes;
     private long roundNanos;
@@ -240,6 +241,7 @@ public final class OutgoingMigration {
             throw new IOException("interrupted while pausing the partition");
         }
         paused = true;
+        long pausedAt = System.nanoTime();
         machine.setThrottle(0); // whoever runs it next runs it at full speed
         long[] last = machine.ram().dirtyBitmap().harvest();
         for (int w = 0; w < rest.length; w++) {
@@ -257,11 +259,16 @@ public final class OutgoingMigration {
         out.flush();
         round++;
         expect(FrameType.READY, "the target could not restore the partition");
+        long readyAt = System.nanoTime();
+        switchover = new MigrationReport.Switchover((pausedAt - pauseNanos) / 1_000_000, n,
+                (readyAt - pausedAt) / 1_000_000, 0);
         checkCancel();
         committed = true; // from the next byte on, the source never resumes on its own
         out.write(FrameType.COMMIT);
         out.flush();
         expect(FrameType.RUNNING, "the target did not confirm it runs the partition");
+        switchover = new MigrationReport.Switchover(switchover.pauseMs(), n, switchover.stopCopyMs(),
+                (System.nanoTime() - readyAt) / 1_000_000);
         MigrationReport r = report(MigrationReport.COMPLETED, "");
         listener.progress(progress("done", 0, 0, r.downtimeMs()));
         return r;
@@ -344,7 +351,7 @@ public final class OutgoingMigration {
                 ? 0 : (System.nanoTime() - pauseNanos) / 1_000_000;
         return new MigrationReport(hello.migrationId().toString(), hello.partition(), outcome, message, elapsedMs(),
                 downtime, round, counters.pagesSent, counters.zeroPages, out.bytesWritten(), maxThrottle,
-                hello.ramBytes());
+                hello.ramBytes(), switchover);
     }
 
     private static String describe(Throwable e) {

@@ -37,32 +37,38 @@ public final class Snapshots {
      * failure never leaves a half-written snapshot under the name). Does not change the machine.
      */
     public static Written write(Machine machine, Hello hello, Path file) throws IOException {
-        if (hello.mode() != Hello.Mode.SNAPSHOT) {
-            throw new IllegalArgumentException("a snapshot's HELLO is in SNAPSHOT mode");
-        }
         Path tmp = file.resolveSibling(file.getFileName() + ".partial");
-        Pages.Counters counters = new Pages.Counters();
-        long bytes;
+        Written w;
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-            FrameWriter out = new FrameWriter(os);
-            out.writeHeader();
-            out.write(FrameType.HELLO, hello.encode());
-            Pages.Sender sender = new Pages.Sender(machine.ram(), out, counters, n -> { });
-            long pages = machine.ram().dirtyBitmap().pageCount();
-            for (long p = 0; p < pages; p++) {
-                sender.page(p);
-            }
-            sender.flush();
-            out.write(FrameType.STATE, MachineStateCodec.encode(machine.save()));
-            out.write(FrameType.COMPLETE, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
-                    .putLong(counters.pagesSent).putLong(counters.zeroPages).array());
-            bytes = out.bytesWritten();
+            w = write(machine, hello, os, file);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Written(file, bytes, counters.pagesSent, counters.zeroPages);
+        return w;
+    }
+
+    /** Writes the paused {@code machine} as a snapshot stream to {@code os}. Does not change the machine. */
+    static Written write(Machine machine, Hello hello, OutputStream os, Path name) throws IOException {
+        if (hello.mode() != Hello.Mode.SNAPSHOT) {
+            throw new IllegalArgumentException("a snapshot's HELLO is in SNAPSHOT mode");
+        }
+        Pages.Counters counters = new Pages.Counters();
+        FrameWriter out = new FrameWriter(os);
+        out.writeHeader();
+        out.write(FrameType.HELLO, hello.encode());
+        Pages.Sender sender = new Pages.Sender(machine.ram(), out, counters, n -> { });
+        long pages = machine.ram().dirtyBitmap().pageCount();
+        for (long p = 0; p < pages; p++) {
+            sender.page(p);
+        }
+        sender.flush();
+        out.write(FrameType.STATE, MachineStateCodec.encode(machine.save()));
+        out.write(FrameType.COMPLETE, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(counters.pagesSent).putLong(counters.zeroPages).array());
+        out.flush();
+        return new Written(name, out.bytesWritten(), counters.pagesSent, counters.zeroPages);
     }
 
     /** Resumes the partition in {@code file} through {@code host} (which starts it on commit). */
