@@ -51,6 +51,19 @@ class MoverCommandsTest {
         assertThat(o.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    private static String consoleOnceItShows(String host, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String out;
+        do {
+            out = CliRun.lpm("partition", "console", "p1", "--host", host).out();
+            if (out.contains(text)) {
+                return out;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return out;
+    }
+
     @Test
     void createMigrateWithJsonListSuspendAndResume() throws Exception {
         CliRun.Outcome created = CliRun.lpm("partition", "create", "p1", "--host", a, "--firmware", firmware.toString(),
@@ -69,7 +82,9 @@ class MoverCommandsTest {
         JsonNode onBeta = JSON.readTree(CliRun.lpm("partition", "list", "--host", b, "--json").out());
         assertThat(onBeta.get(0).path("name").asText()).isEqualTo("p1");
         assertThat(CliRun.lpm("partition", "list", "--host", a).out()).doesNotContain("p1");
-        assertThat(CliRun.lpm("partition", "console", "p1", "--host", b).out()).contains("HB ");
+        // The target's console starts with the move; the guest prints a heartbeat every 1024 generations,
+        // which takes a few seconds on a loaded machine.
+        assertThat(consoleOnceItShows(b, "HB ")).contains("HB ");
 
         CliRun.Outcome plain = CliRun.lpm("migrate", "p1", "--from", b, "--to", a);
         assertThat(plain.exitCode()).isZero();
