@@ -15,10 +15,30 @@ package dev.lpm.migration.mover;
  * @param bytesOnWire     everything written to the target
  * @param throttlePercent the highest throttle applied
  * @param switchover      where the downtime went
+ * @param setupMs         from the start until the target accepted the partition (connection, HELLO, the
+ *                        target building the board and reserving memory)
+ * @param precopyRounds   each pre-copy round while the partition ran
  */
 public record MigrationReport(String migrationId, String partition, String outcome, String message, long totalMs,
                               long downtimeMs, int rounds, long pagesSent, long zeroPages, long bytesOnWire,
-                              int throttlePercent, long ramBytes, Switchover switchover) {
+                              int throttlePercent, long ramBytes, Switchover switchover, long setupMs,
+                              java.util.List<Round> precopyRounds) {
+
+    public MigrationReport {
+        precopyRounds = java.util.List.copyOf(precopyRounds);
+    }
+
+    /**
+     * One pre-copy round.
+     *
+     * @param pages       pages it looked at (all of memory in round 0, the dirty ones after)
+     * @param bytes       what it put on the wire
+     * @param ms          from its first page until the target acknowledged it
+     * @param ackMs       of that, from its last byte until the acknowledgement
+     * @param throttle    the throttle during the round, percent
+     */
+    public record Round(long pages, long bytes, long ms, long ackMs, int throttle) {
+    }
 
     /**
      * The downtime's parts, in milliseconds.

@@ -83,6 +83,8 @@ public final class OutgoingMigration {
     private long lastAckNanos;
     private int highDirtyRounds;
     // pacing (--max-bandwidth)
+    private long setupNanos = -1;
+    private final java.util.List<MigrationReport.Round> rounds = new java.util.ArrayList<>();
     private long paceStartNanos;
     private long pacedBytes;
 
@@ -120,6 +122,7 @@ public final class OutgoingMigration {
             out.write(FrameType.HELLO, hello.encode());
             out.flush();
             expect(FrameType.ACCEPT, "the target refused the partition");
+            setupNanos = System.nanoTime() - startNanos;
             long[] rest = precopy();
             return switchOver(rest);
         } catch (Cancelled c) {
@@ -153,7 +156,7 @@ public final class OutgoingMigration {
             }
             sender.page(p);
         }
-        endRound(sender, roundStart, wire0);
+        endRound(sender, roundStart, wire0, pageCount);
         long previousDirty = Long.MAX_VALUE;
         while (true) {
             checkCancel();
@@ -178,7 +181,7 @@ public final class OutgoingMigration {
             roundStart = System.nanoTime();
             wire0 = out.bytesWritten();
             sender.bitmap(bits);
-            endRound(sender, roundStart, wire0);
+            endRound(sender, roundStart, wire0, n);
         }
     }
 
@@ -201,7 +204,7 @@ public final class OutgoingMigration {
         }
     }
 
-    private void endRound(Pages.Sender sender, long roundStart, long wire0) throws IOException {
+    private void endRound(Pages.Sender sender, long roundStart, long wire0, long pages) throws IOException {
         sender.flush();
         ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putInt(round)
                 .putLong(counters.pagesSent);
@@ -218,6 +221,8 @@ public final class OutgoingMigration {
         lastRoundSent = out.bytesWritten() - wire0;
         roundBytes += lastRoundSent;
         roundNanos += lastRoundNanos;
+        rounds.add(new MigrationReport.Round(pages, lastRoundSent, lastRoundNanos / 1_000_000, lastAckNanos / 1_000_000,
+                machine.throttlePercent()));
         round++;
     }
 
@@ -351,7 +356,7 @@ public final class OutgoingMigration {
                 ? 0 : (System.nanoTime() - pauseNanos) / 1_000_000;
         return new MigrationReport(hello.migrationId().toString(), hello.partition(), outcome, message, elapsedMs(),
                 downtime, round, counters.pagesSent, counters.zeroPages, out.bytesWritten(), maxThrottle,
-                hello.ramBytes(), switchover);
+                hello.ramBytes(), switchover, setupNanos < 0 ? 0 : setupNanos / 1_000_000, rounds);
     }
 
     private static String describe(Throwable e) {

@@ -24,9 +24,9 @@ public final class WarmUp {
     }
 
     /**
-     * In the background (a host daemon calls it as it starts): a small partition's snapshot written and
-     * read back a few times through the same page sender, frame writer and reader, state codec and receiver
-     * a live migration uses, so they are compiled before the first migration.
+     * In the background (a host daemon calls it as it starts): a small running partition moved live a few
+     * times over a loopback connection, through the same sockets, page sender, frame writer and reader,
+     * rounds, state codec and receiver a real migration uses, so they are compiled before the first one.
      */
     public static void inBackground() {
         if (!STARTED.compareAndSet(false, true)) {
@@ -34,7 +34,7 @@ public final class WarmUp {
         }
         Thread.ofPlatform().name("lpm-mover-warm-up").daemon().priority(Thread.MIN_PRIORITY).start(() -> {
             try {
-                streams(8);
+                liveLoopback(6);
                 harts(java.time.Duration.ofMillis(1500));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -45,49 +45,82 @@ public final class WarmUp {
         });
     }
 
-    private static void streams(int passes) throws IOException {
-        MachineConfig config = new MachineConfig(32L << 20, 1, null, MachineConfig.Execution.INTERPRET);
+    /**
+     * Moves a 64 MiB machine running {@link #loop()} (half its memory data, half zero runs) to a fresh machine
+     * {@code passes} times over a loopback TCP connection; returns the last report.
+     */
+    static MigrationReport liveLoopback(int passes) throws IOException, InterruptedException {
+        MachineConfig config = new MachineConfig(64L << 20, 1, null, MachineConfig.Execution.TRANSLATE_HOT);
+        MigrationReport report = null;
         try (Machine source = new Machine(config, QUIET)) {
             source.attach(new VirtioRng());
             byte[] noise = new byte[1 << 20];
             new java.util.Random(1).nextBytes(noise);
-            for (int mib = 0; mib < 24; mib += 2) { // every other MiB: data pages and zero runs
+            for (int mib = 2; mib < 50; mib += 2) { // every other MiB: data pages and zero runs
                 source.ram().write(source.ram().base() + ((long) mib << 20), noise, 0, noise.length);
             }
-            source.pause();
-            roundTrip(source);
-            done = true;
+            source.loadFirmware(loop());
+            source.start();
             for (int i = 0; i < passes; i++) {
-                java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream(16 << 20);
-                Hello hello = new Hello(java.util.UUID.randomUUID(), Hello.Mode.SNAPSHOT, "warm-up", config.ramBytes(),
-                        1, new byte[0]);
-                Snapshots.write(source, hello, stream, null);
-                new IncomingMigration(new IncomingMigration.Host() {
-                    private Machine target;
-
-                    @Override
-                    public Machine prepare(Hello h) {
-                        target = new Machine(config, QUIET);
-                        target.attach(new VirtioRng());
-                        return target;
-                    }
-
-                    @Override
-                    public void commit(Hello h, Machine m) {
-                        m.close();
-                    }
-
-                    @Override
-                    public void discard(Hello h, Machine m, String reason) {
-                        if (target != null) {
-                            target.close();
-                        }
-                    }
-                }).receive(new dev.lpm.migration.wire.FrameReader(new java.io.ByteArrayInputStream(stream.toByteArray())),
-                        null);
+                report = moveOnce(source, config);
+                if (!report.completed()) {
+                    throw new IOException("warm-up migration " + report.outcome() + ": " + report.message());
+                }
+                source.resume(); // a host would release it; here it is the next pass's source
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            done = true;
+        }
+        return report;
+    }
+
+    private static MigrationReport moveOnce(Machine source, MachineConfig config) throws IOException,
+            InterruptedException {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.FutureTask<IncomingMigration.Result> target = new java.util.concurrent.FutureTask<>(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    return new IncomingMigration(new DiscardingHost(config)).receive(
+                            new dev.lpm.migration.wire.FrameReader(new java.io.BufferedInputStream(s.getInputStream(), 64 << 10)),
+                            new dev.lpm.migration.wire.FrameWriter(new java.io.BufferedOutputStream(s.getOutputStream(), 64 << 10)));
+                }
+            });
+            Thread.ofPlatform().name("lpm-mover-warm-up-target").daemon().start(target);
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(server.getLocalSocketAddress(), 10_000);
+                s.setTcpNoDelay(true);
+                s.setSoTimeout(30_000);
+                Hello hello = new Hello(java.util.UUID.randomUUID(), Hello.Mode.LIVE, "warm-up", config.ramBytes(), 1,
+                        new byte[0]);
+                MigrationReport r = new OutgoingMigration(source, hello, MigrationOptions.defaults(), p -> {
+                }, id -> OutgoingMigration.Ownership.TARGET_RUNS).run(
+                        new java.io.BufferedInputStream(s.getInputStream(), 64 << 10),
+                        new java.io.BufferedOutputStream(s.getOutputStream(), 64 << 10));
+                target.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                return r;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("the warm-up target failed: " + e, e);
+            }
+        }
+    }
+
+    /** A target host that builds a machine like the source's and closes it at the commit instead of running it. */
+    private record DiscardingHost(MachineConfig config) implements IncomingMigration.Host {
+        @Override
+        public Machine prepare(Hello h) {
+            Machine m = new Machine(config, QUIET);
+            m.attach(new VirtioRng());
+            return m;
+        }
+
+        @Override
+        public void commit(Hello h, Machine m) {
+            m.close();
+        }
+
+        @Override
+        public void discard(Hello h, Machine m, String reason) {
+            if (m != null) {
+                m.close();
+            }
         }
     }
 
@@ -97,6 +130,18 @@ public final class WarmUp {
      * hand-over sharing the host's cores with the JIT compiling the interpreter, decoder and MMU.
      */
     static dev.lpm.cpu.HartState harts(java.time.Duration time) throws InterruptedException {
+        try (Machine m = new Machine(new MachineConfig(16L << 20, 1, null, MachineConfig.Execution.TRANSLATE_HOT),
+                QUIET)) {
+            m.loadFirmware(loop());
+            m.start();
+            Thread.sleep(time.toMillis());
+            m.pause();
+            return m.save().harts().getFirst();
+        }
+    }
+
+    /** The warm-up guest: an endless loop of loads, stores, ALU, multiply and jumps over 8 KiB 1 MiB up. */
+    private static byte[] loop() {
         final int t0 = 5, t1 = 6, t3 = 28, t4 = 29, t5 = 30;
         int[] loop = {
             0x0010_0000 | t0 << 7 | 0x17,                                  // auipc t0, 0x100: data 1 MiB above
@@ -116,14 +161,7 @@ public final class WarmUp {
         for (int insn : loop) {
             code.putInt(insn);
         }
-        try (Machine m = new Machine(new MachineConfig(16L << 20, 1, null, MachineConfig.Execution.TRANSLATE_HOT),
-                QUIET)) {
-            m.loadFirmware(code.array());
-            m.start();
-            Thread.sleep(time.toMillis());
-            m.pause();
-            return m.save().harts().getFirst();
-        }
+        return code.array();
     }
 
     /** {@code jal x0, offset}. */

@@ -17,7 +17,6 @@ public final class Pages {
     public static final int PAGE_SIZE = (int) DirtyBitmap.PAGE_SIZE;
     public static final int MAX_PAGES_PER_FRAME = 128;
     public static final int MAX_RANGES_PER_FRAME = 8192;
-    private static final byte[] ZERO = new byte[PAGE_SIZE];
 
     private Pages() {
     }
@@ -54,15 +53,10 @@ public final class Pages {
 
         /** Queues one page: a zero page joins the current zero run, any other page the current batch. */
         public void page(long page) throws IOException {
-            boolean zero = !ram.dirtyBitmap().everWritten(page);
-            int at = 8 + batched * PAGE_SIZE;
-            if (!zero) {
-                // the data is copied now (RAM is read once); a store racing the copy dirties the page
-                // again, so the next round resends it
-                ram.copyPage(page, pages, at);
-                zero = java.util.Arrays.mismatch(pages, at, at + PAGE_SIZE, ZERO, 0, PAGE_SIZE) < 0;
-            }
-            if (zero) {
+            // a page never written is zero without a look; one written is checked in place (a zero page is
+            // read once, never copied). A store racing the check or the copy dirties the page again, so the
+            // next round resends it.
+            if (!ram.dirtyBitmap().everWritten(page) || ram.isZeroPage(page)) {
                 if (runStart >= 0 && runStart + runLength == page && runLength < 0xFFFF_FFFFL) {
                     runLength++;
                 } else {
@@ -73,6 +67,7 @@ public final class Pages {
                 counters.zeroPages++;
                 return;
             }
+            ram.copyPage(page, pages, 8 + batched * PAGE_SIZE);
             indices[batched] = (int) page;
             batched++;
             counters.pagesSent++;

@@ -16,4 +16,13 @@ class WarmUpTest {
         assertThat(h.pc()).isBetween(0x8000_0008L, 0x8000_002CL); // inside the loop
         assertThat(h.x()[28]).as("loop counter").isGreaterThan(10_000);
     }
+
+    @Test
+    void theWarmUpMovesARunningMachineLiveOverLoopback() throws Exception {
+        MigrationReport r = WarmUp.liveLoopback(2);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(MigrationReport.COMPLETED);
+        assertThat(r.pagesSent()).as("24 MiB of data and the loop's pages").isGreaterThanOrEqualTo(24 * 256);
+        assertThat(r.zeroPages()).as("the zero MiBs go as ranges").isGreaterThan(8 * 256);
+        assertThat(r.precopyRounds()).isNotEmpty();
+    }
 }
