@@ -31,12 +31,14 @@ final class ImageCommand implements Runnable {
             description = {"Builds the guest image and prints the paths of its kernel, initrd and firmware.",
                     "Fetches Debian trixie riscv64 packages (linux-image-riscv64, opensbi, busybox-static, "
                             + "redis-server, redis-tools and their libraries) with scripts/guest-packages.sh; "
-                            + "the first run downloads about 130 MB. The image is cached under "
-                            + "CACHE/images/KEY/ and rebuilt only when the packages or the init script change.",
+                            + "the first run downloads about 130 MB. Compiles the memstress workload with "
+                            + "riscv64-linux-gnu-gcc. The image is cached under CACHE/images/KEY/ and rebuilt "
+                            + "only when the packages, the init script or memstress's source change.",
                     "Boot it with: qemu-system-riscv64 -machine virt -bios FIRMWARE -kernel KERNEL -initrd INITRD "
                             + "-append \"console=ttyS0 lpm.ip=198.18.0.10/24 lpm.workload=redis\" ...",
                     "Kernel command line: lpm.ip=ADDR/PREFIX, lpm.gw=ADDR, lpm.disk=mount|none, "
-                            + "lpm.workload=redis|dirtier|shell."})
+                            + "lpm.workload=redis|memstress|shell; for memstress lpm.mem=MIB (32), "
+                            + "lpm.rate=MIB_PER_S|max (20), lpm.mode=page|full (page)."})
     static final class Build implements Callable<Integer> {
         @Option(names = "--force", description = "rebuild even if the cached image is current")
         boolean force;

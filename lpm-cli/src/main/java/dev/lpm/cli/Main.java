@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code lpm} command. */
 @Command(name = "lpm", mixinStandardHelpOptions = true, version = "lpm 0.1.0",
         description = "Live partition mobility: RISC-V partitions on the JVM that move between hosts while they run.",
-        subcommands = {RunCommand.class, ImageCommand.class})
+        subcommands = {RunCommand.class, ImageCommand.class, HostCommand.class, PartitionCommand.class,
+                MigrateCommand.class, SuspendCommands.Suspend.class, SuspendCommands.Resume.class,
+                SuspendCommands.Recover.class, DemoCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -18,23 +18,8 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
-    private static Outcome lpm(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun.Outcome lpm(String... args) {
+        return CliRun.lpm(args);
     }
 
     private Path firmware(int... instructions) throws Exception {
@@ -47,7 +32,7 @@ class RunCommandTest {
         return p;
     }
 
-    private static void assertCleanError(Outcome o, String message) {
+    private static void assertCleanError(CliRun.Outcome o, String message) {
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -64,7 +49,7 @@ class RunCommandTest {
         // an illegal instruction with mtvec = 0: the hart traps to address 0 (no memory) forever; the guest
         // loops on access faults and the emulator keeps running until stopped from outside
         Path fw = firmware(0xffffffff);
-        Outcome o = lpm("run", "--firmware", fw.toString(), "--timeout", "1");
+        CliRun.Outcome o = lpm("run", "--firmware", fw.toString(), "--timeout", "1");
         assertThat(o.exitCode()).isEqualTo(124);
         assertThat(o.err()).contains("stopped after 1 s").doesNotContain("Exception");
     }

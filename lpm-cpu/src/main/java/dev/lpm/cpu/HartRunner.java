@@ -16,6 +16,9 @@ public final class HartRunner implements Runnable {
     private volatile boolean pauseRequested;
     private volatile boolean paused;
     private volatile Thread thread;
+    /** Share of host time the hart is held back, 0..99 (a migration forcing convergence sets it). */
+    private volatile int throttlePercent;
+    private long sliceStartNanos;
 
     /**
      * @param onFailure told when the emulator itself fails on this hart (a host exception that is not a guest
@@ -54,6 +57,9 @@ public final class HartRunner implements Runnable {
                     }
                 }
                 Interpreter.runTrace(hart, TRACE_BUDGET);
+                if (throttlePercent != 0) {
+                    holdBack();
+                }
             }
         } catch (RuntimeException | StackOverflowError e) {
             stopRequested = true;
@@ -85,6 +91,44 @@ public final class HartRunner implements Runnable {
         }
         paused = false;
         hart.mmu.enterExecution();
+    }
+
+    /**
+     * Holds the hart back for {@code throttlePercent} of host time, the way QEMU's auto-converge does: after
+     * each slice of running it sleeps so that running / (running + sleeping) = 1 - throttle. The sleep is
+     * outside execution (a dirty-log harvest does not wait for it) and ends early for pause and stop.
+     */
+    private void holdBack() {
+        long now = System.nanoTime();
+        long ran = now - sliceStartNanos;
+        if (ran < THROTTLE_SLICE_NANOS) {
+            return;
+        }
+        int p = throttlePercent;
+        long sleepUntil = now + Math.min(ran, 4 * THROTTLE_SLICE_NANOS) * p / (100 - p);
+        hart.mmu.leaveExecution();
+        for (long left; (left = sleepUntil - System.nanoTime()) > 0 && !pauseRequested && !stopRequested; ) {
+            LockSupport.parkNanos(this, left);
+        }
+        hart.mmu.enterExecution();
+        sliceStartNanos = System.nanoTime();
+    }
+
+    private static final long THROTTLE_SLICE_NANOS = 10_000_000L;
+
+    /** Sets the share of host time (0..99 %) the hart is held back; 0 lets it run freely. */
+    public void setThrottle(int percent) {
+        if (percent < 0 || percent > 99) {
+            throw new IllegalArgumentException("throttle must be 0..99 %, not " + percent);
+        }
+        if (throttlePercent == 0 && percent != 0) {
+            sliceStartNanos = System.nanoTime(); // benign race: at worst the first slice is cut short
+        }
+        throttlePercent = percent;
+    }
+
+    public int throttlePercent() {
+        return throttlePercent;
     }
 
     /** Wakes the hart's thread (an interrupt line rose, or a request is waiting). */

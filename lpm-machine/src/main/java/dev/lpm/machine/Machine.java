@@ -412,13 +412,44 @@ public final class Machine implements AutoCloseable {
         resyncInterrupts(); // one pass re-derives every line from the restored device state
     }
 
-    /** Starts the harts from restored state (instead of the firmware entry). */
+    /** Starts the harts from restored state (instead of the firmware entry); guest time runs on from it. */
     public void startRestored() {
         started = true;
         for (VirtioMmio v : virtio) {
             v.resume();
         }
+        clint.resumeClock();
+        for (HartRunner r : runners) {
+            r.resume(); // a pause() before the threads existed (an incoming migration's) must not park them
+        }
         startThreads();
+    }
+
+    /**
+     * Holds every hart back for {@code percent} of host time (0..99; 0 = full speed): a migration uses it to
+     * force convergence when the guest dirties memory faster than the link carries it.
+     */
+    public void setThrottle(int percent) {
+        for (HartRunner r : runners) {
+            r.setThrottle(percent);
+        }
+    }
+
+    /** Host time the harts are held back, in percent. */
+    public int throttlePercent() {
+        return runners[0].throttlePercent();
+    }
+
+    /** True once the guest powered off, asked for a reset, or the machine was stopped. */
+    public boolean poweredOff() {
+        synchronized (powerLock) {
+            return poweredOff;
+        }
+    }
+
+    /** The virtio transports in slot order. */
+    public List<VirtioMmio> virtioTransports() {
+        return List.copyOf(virtio);
     }
 
     /** Stops the harts and waits for their threads. */

@@ -20,6 +20,9 @@ final class AnonymousMapping {
     private static final int MAP_NORESERVE = 0x4000;
     private static final MethodHandle MMAP;
     private static final MethodHandle MUNMAP;
+    private static final MethodHandle MADVISE;
+    /** madvise(2): back the range with transparent huge pages where the kernel can (as QEMU does for guest RAM). */
+    private static final int MADV_HUGEPAGE = 14;
 
     static {
         Linker linker = Linker.nativeLinker();
@@ -29,6 +32,8 @@ final class AnonymousMapping {
                         ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
         MUNMAP = linker.downcallHandle(libc.find("munmap").orElseThrow(),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+        MADVISE = linker.downcallHandle(libc.find("madvise").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
     }
 
     private AnonymousMapping() {
@@ -45,6 +50,13 @@ final class AnonymousMapping {
         }
         if (address.address() == -1L || address.address() == 0L) {
             throw new OutOfMemoryError("cannot map " + size + " bytes of guest RAM");
+        }
+        try {
+            // huge pages: 512x fewer page faults when a guest (or an incoming migration) first fills its memory;
+            // only a hint, so a kernel without THP simply says no
+            int ignored = (int) MADVISE.invokeExact(address, size, MADV_HUGEPAGE);
+        } catch (Throwable t) {
+            throw new IllegalStateException("madvise failed", t);
         }
         return address.reinterpret(size, arena, AnonymousMapping::unmap);
     }

@@ -22,6 +22,8 @@ public final class DirtyBitmap {
     private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final long[] words;
+    /** Pages harvested dirty at least once: with the current bits, every page ever written since RAM was mapped. */
+    private final long[] everHarvested;
     private final long pages;
     private final List<StoreCache> storeCaches = new CopyOnWriteArrayList<>();
 
@@ -37,6 +39,17 @@ public final class DirtyBitmap {
     DirtyBitmap(long bytes) {
         this.pages = (bytes + PAGE_SIZE - 1) >>> PAGE_SHIFT;
         this.words = new long[(int) ((pages + 63) >>> 6)];
+        this.everHarvested = new long[words.length];
+    }
+
+    /**
+     * False only for a page nothing ever wrote since the RAM was mapped, which therefore still reads as zero:
+     * a migration sends such pages as zero runs without reading them. Call from the harvesting thread.
+     */
+    public boolean everWritten(long page) {
+        int w = (int) (page >>> 6);
+        long bit = 1L << page;
+        return ((everHarvested[w] | (long) WORDS.getVolatile(words, w)) & bit) != 0;
     }
 
     public long pageCount() {
@@ -95,6 +108,7 @@ public final class DirtyBitmap {
         for (int w = 0; w < words.length; w++) {
             if ((long) WORDS.getOpaque(words, w) != 0) {
                 taken[w] = (long) WORDS.getAndSet(words, w, 0L);
+                everHarvested[w] |= taken[w];
             }
         }
         for (StoreCache cache : storeCaches) {

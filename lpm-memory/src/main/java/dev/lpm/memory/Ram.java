@@ -213,13 +213,10 @@ public final class Ram implements GuestMemory, AutoCloseable {
     /** True when every byte of the page at {@code page} is zero (migration skips such pages). */
     public boolean isZeroPage(long page) {
         long off = page << DirtyBitmap.PAGE_SHIFT;
-        for (long i = 0; i < DirtyBitmap.PAGE_SIZE; i += 8) {
-            if (segment.get(LONG, off + i) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return MemorySegment.mismatch(segment, off, off + DirtyBitmap.PAGE_SIZE, ZERO_PAGE, 0, DirtyBitmap.PAGE_SIZE) < 0;
     }
+
+    private static final MemorySegment ZERO_PAGE = MemorySegment.ofArray(new byte[(int) DirtyBitmap.PAGE_SIZE]);
 
     /** Copies the page's bytes into {@code destination} (migration's page reader; does not change RAM). */
     public void copyPage(long page, byte[] destination, int destinationOffset) {

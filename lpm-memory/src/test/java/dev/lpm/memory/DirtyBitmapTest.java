@@ -22,6 +22,20 @@ class DirtyBitmapTest {
     }
 
     @Test
+    void aPageNeverWrittenIsKnownToBeZeroWithoutReadingIt() {
+        DirtyBitmap bitmap = new DirtyBitmap(1 << 20);
+        bitmap.markPage(3);
+        assertThat(bitmap.everWritten(3)).isTrue(); // dirty now
+        bitmap.harvest();
+        assertThat(bitmap.everWritten(3)).isTrue(); // harvested before: stays known as written
+        bitmap.harvest();
+        assertThat(bitmap.everWritten(3)).isTrue();
+        assertThat(bitmap.everWritten(4)).isFalse();
+        bitmap.markPage(4);
+        assertThat(bitmap.everWritten(4)).isTrue();
+    }
+
+    @Test
     void harvestAsksEveryStoreCacheToDropItsPermissions() {
         DirtyBitmap bitmap = new DirtyBitmap(1 << 20);
         AtomicInteger drops = new AtomicInteger();

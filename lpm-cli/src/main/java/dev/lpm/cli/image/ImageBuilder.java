@@ -33,11 +33,13 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Builds a guest image from Debian trixie riscv64 packages: the kernel's raw Image, OpenSBI's
  * {@code fw_jump.bin}, and an initramfs (gzip'd newc cpio) with static busybox, the virtio and filesystem
- * modules, redis-server and redis-cli with their libraries and loader, and {@code /init} ({@link InitScript}).
+ * modules, redis-server and redis-cli with their libraries and loader, lpm's own {@link Memstress} (compiled
+ * here with the RISC-V cross compiler), and {@code /init} ({@link InitScript}).
  *
  * <p>Images live in {@code CACHE/images/KEY/} ({@code Image}, {@code initrd.img}, {@code fw_jump.bin},
  * {@code image.json}); KEY hashes the package files (names and versions), the init template, the module and
- * program lists and {@link #FORMAT}, so an image is rebuilt only when one of those changes (or with force).
+ * program lists, memstress's source and compiler flags, and {@link #FORMAT}, so an image is rebuilt only when
+ * one of those changes (or with force).
  */
 public final class ImageBuilder {
     /** Bump when the image's layout or contents change in a way the other inputs do not show. */
@@ -66,7 +68,8 @@ public final class ImageBuilder {
 
     /** What went into an initramfs (for image.json and the report). */
     public record Contents(List<String> modules, List<String> builtin, List<String> missingOptional,
-                           List<String> libraries, String interpreter, int applets, long cpioBytes, int entries) {
+                           List<String> libraries, String interpreter, int applets, String memstressCompiler,
+                           long cpioBytes, int entries) {
     }
 
     private ImageBuilder() {
@@ -130,23 +133,30 @@ public final class ImageBuilder {
                 kernelVersion, cached);
     }
 
-    /** The cache key: package files, init template, module and program lists, format. */
+    /** The cache key: package files, init template, module and program lists, memstress, format. */
     static String key(List<GuestPackages.Deb> debs) {
-        StringBuilder s = new StringBuilder("lpm-image format ").append(FORMAT).append('\n');
-        debs.stream().map(d -> d.file().getFileName().toString()).sorted().forEach(n -> s.append(n).append('\n'));
-        s.append(REQUIRED_MODULES).append(OPTIONAL_MODULES).append(PROGRAMS).append('\n');
-        s.append(InitScript.template());
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(keyText(debs).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** What {@link #key} hashes. */
+    static String keyText(List<GuestPackages.Deb> debs) {
+        StringBuilder s = new StringBuilder("lpm-image format ").append(FORMAT).append('\n');
+        debs.stream().map(d -> d.file().getFileName().toString()).sorted().forEach(n -> s.append(n).append('\n'));
+        s.append(REQUIRED_MODULES).append(OPTIONAL_MODULES).append(PROGRAMS).append('\n');
+        s.append(InitScript.template());
+        s.append(Memstress.COMPILER).append(' ').append(Memstress.FLAGS).append('\n').append(Memstress.source());
+        return s.toString();
+    }
+
     /** Writes Image, fw_jump.bin, initrd.img and image.json into {@code out}. */
     static Contents assemble(GuestRoot root, List<GuestPackages.Deb> debs, String kernelVersion, Path out, String key)
             throws IOException {
+        Memstress.Compiled memstress = Memstress.compile(Memstress.COMPILER); // first: a missing compiler fails fast
         byte[] kernel = kernelImage(root, kernelVersion);
         Files.write(out.resolve("Image"), kernel);
         Path firmware = root.resolve(FIRMWARE).orElseThrow(() ->
@@ -157,7 +167,7 @@ public final class ImageBuilder {
         try (OutputStream gz = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(out.resolve("initrd.img")), 1 << 16), 1 << 16) {
             { def.setLevel(9); }
         }; CpioWriter cpio = new CpioWriter(gz)) {
-            contents = initramfs(root, kernelVersion, cpio);
+            contents = initramfs(root, kernelVersion, memstress, cpio);
         }
         Files.writeString(out.resolve("image.json"), json(key, kernelVersion, debs, contents,
                 Files.size(out.resolve("Image")), Files.size(out.resolve("initrd.img"))));
@@ -196,7 +206,8 @@ public final class ImageBuilder {
     }
 
     /** The initramfs entries. */
-    static Contents initramfs(GuestRoot root, String kernelVersion, CpioWriter cpio) throws IOException {
+    static Contents initramfs(GuestRoot root, String kernelVersion, Memstress.Compiled memstress, CpioWriter cpio)
+            throws IOException {
         // Layout: merged /usr as on Debian, the mount points init uses, a console before devtmpfs is mounted.
         cpio.symlink("bin", "usr/bin");
         cpio.symlink("sbin", "usr/sbin");
@@ -297,11 +308,13 @@ public final class ImageBuilder {
             }
         }
 
+        cpio.file("usr/bin/memstress", 0755, memstress.program());
+
         cpio.file("init", 0755, InitScript.generate(kernelVersion, mods.loadOrder(), mods.builtin())
                 .getBytes(StandardCharsets.UTF_8));
         cpio.finish();
         return new Contents(mods.loadOrder(), mods.builtin(), mods.missing(), List.copyOf(libs.keySet()), interpreter,
-                applets.size(), cpio.size(), cpio.entries());
+                applets.size(), memstress.compiler(), cpio.size(), cpio.entries());
     }
 
     /** A module's hard dependencies, transitively, in modules.dep order (the one loaded last first). */
@@ -399,6 +412,7 @@ public final class ImageBuilder {
         s.append("  \"interpreter\": ").append(Json.str(c.interpreter())).append(",\n");
         s.append("  \"libraries\": ").append(Json.list(c.libraries())).append(",\n");
         s.append("  \"busyboxApplets\": ").append(c.applets()).append(",\n");
+        s.append("  \"memstress\": ").append(Json.str(c.memstressCompiler())).append(",\n");
         s.append("  \"packages\": ").append(Json.list(debs.stream().map(GuestPackages.Deb::toString).toList())).append('\n');
         return s.append("}\n").toString();
     }

@@ -4,9 +4,13 @@
 #   lpm.ip=ADDR/PREFIX   address of eth0 (virtio-net), e.g. lpm.ip=198.18.0.10/24; no address: eth0 stays down
 #   lpm.gw=ADDR          default route
 #   lpm.disk=mount|none  mount /dev/vda (virtio-blk; ext2/3/4 or vfat) on /mnt if there is one (default: mount)
-#   lpm.workload=NAME    redis | dirtier | shell (default: shell)
+#   lpm.workload=NAME    redis | memstress | shell (default: shell)
+#   lpm.mem=MIB          memstress: working set in MiB (default 32)
+#   lpm.rate=MIB_PER_S   memstress: MiB/s dirtied, 0 (idle) or max (default 20)
+#   lpm.mode=page|full   memstress: one word per page or whole pages (default page)
 # Prints LPM_INIT_MARKER as soon as it runs and LPM_READY once the workload is up, then runs a shell on the
-# console for good; `poweroff -f` ends the machine.
+# console for good; `poweroff -f` ends the machine. memstress starts after LPM_READY, in the background with
+# its heartbeats on the console, so the shell still answers.
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=${TERM:-vt100} PS1='lpm# '
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
@@ -16,13 +20,16 @@ mount -t devpts devpts /dev/pts 2>/dev/null
 echo "LPM_INIT_MARKER uptime=$(cut -d' ' -f1 /proc/uptime)"
 hostname lpm
 
-ip=; gw=; disk=mount; workload=shell
+ip=; gw=; disk=mount; workload=shell; mem=32; rate=20; mode=page
 for arg in $(cat /proc/cmdline); do
   case "$arg" in
     lpm.ip=*) ip=${arg#lpm.ip=};;
     lpm.gw=*) gw=${arg#lpm.gw=};;
     lpm.disk=*) disk=${arg#lpm.disk=};;
     lpm.workload=*) workload=${arg#lpm.workload=};;
+    lpm.mem=*) mem=${arg#lpm.mem=};;
+    lpm.rate=*) rate=${arg#lpm.rate=};;
+    lpm.mode=*) mode=${arg#lpm.mode=};;
   esac
 done
 
@@ -72,13 +79,15 @@ case "$workload" in
     n=0
     until [ "$(redis-cli ping 2>/dev/null)" = PONG ] || [ "$n" -ge 300 ]; do sleep 0.1; n=$((n + 1)); done
     [ "$n" -lt 300 ] || echo "lpm-init: redis-server does not answer";;
-  dirtier)
-    # Hook for the memory-dirtying workload; the image does not carry it yet.
-    if [ -x /usr/bin/dirtier ]; then /usr/bin/dirtier & else echo "lpm-init: workload dirtier is not in this image"; fi;;
+  memstress) ;; # started below, after LPM_READY
   shell|"") ;;
-  *) echo "lpm-init: unknown workload '$workload' (redis, dirtier, shell)";;
+  *) echo "lpm-init: unknown workload '$workload' (redis, memstress, shell)";;
 esac
 echo "LPM_READY workload=$workload uptime=$(cut -d' ' -f1 /proc/uptime)"
+if [ "$workload" = memstress ]; then
+  echo "lpm-init: memstress $mem $rate $mode (stop it with: kill \$(pidof memstress))"
+  memstress "$mem" "$rate" "$mode" &
+fi
 
 # An interactive shell on the console, for good: setsid + cttyhack give it the console as controlling
 # terminal (job control, Ctrl-C). It is started again if it exits.

@@ -1,6 +1,7 @@
 package dev.lpm.cli.e2e;
 
 import dev.lpm.cli.image.ImageBuilder;
+import dev.lpm.cli.image.MemstressTest;
 import dev.lpm.devices.net.LoopbackBackend;
 import dev.lpm.devices.net.MacAddress;
 import dev.lpm.devices.uart.BufferSerial;
@@ -18,14 +19,18 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's kernel and the default guest image boot in a partition to the init's markers and a shell, with
- * one and with two harts, see their virtio devices, and keep a file on a virtio disk from one boot to the
- * next.
+ * one and with two harts, see their virtio devices, keep a file on a virtio disk from one boot to the
+ * next, and run the redis and memstress workloads.
  */
 class LinuxBootTest {
     private static final Duration BOOT = Duration.ofMinutes(4);
@@ -117,6 +122,42 @@ class LinuxBootTest {
             b.run("redis-cli ping", "PONG");
             b.run("redis-cli set lpm:greeting moved-without-a-blink", "OK");
             b.run("redis-cli get lpm:greeting", "moved-without-a-blink");
+            assertThat(b.powerOff()).isZero();
+        }
+    }
+
+    @Test
+    void memstressDirtiesMemoryWithSteadyHeartbeatsAndAFrozenRegionThatKeepsItsChecksum() throws Exception {
+        Pattern hb = Pattern.compile("LPM_HB n=(\\d+) bad=(\\d+) dirtied_mib=(\\d+)");
+        Pattern sum = Pattern.compile("LPM_SUM n=(\\d+) frozen=([0-9a-f]{16})");
+        try (Booted b = boot(1, null, "lpm.workload=memstress lpm.mem=16 lpm.rate=20")) {
+            List<long[]> beats = new ArrayList<>();
+            List<String> sums = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (beats.size() < 25 || sums.size() < 2) {
+                assertThat(System.nanoTime()).as("25 heartbeats and 2 sums; console:%n%s", b.console().outputText())
+                        .isLessThan(deadline);
+                Thread.sleep(200);
+                String out = b.console().outputText();
+                beats.clear();
+                sums.clear();
+                for (Matcher m = hb.matcher(out); m.find(); ) {
+                    beats.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+                }
+                for (Matcher m = sum.matcher(out); m.find(); ) {
+                    sums.add(m.group(2));
+                }
+            }
+            String console = b.console().outputText();
+            assertThat(console).contains("LPM_MEMSTRESS mem_mib=16 rate=20 mode=page frozen_mib=16");
+            for (int i = 1; i < beats.size(); i++) {
+                assertThat(beats.get(i)[0]).as("heartbeat counter; console:%n%s", console).isGreaterThan(beats.get(i - 1)[0]);
+                assertThat(beats.get(i)[2]).as("MiB dirtied").isGreaterThanOrEqualTo(beats.get(i - 1)[2]);
+            }
+            assertThat(beats).allSatisfy(x -> assertThat(x[1]).as("bad pages; console:%n%s", console).isZero());
+            assertThat(beats.getLast()[2]).as("MiB dirtied").isPositive();
+            // the same value twice, and the one memstress computes on the host: the frozen region is intact
+            assertThat(sums.get(1)).isEqualTo(sums.get(0)).isEqualTo(MemstressTest.FROZEN_SUM);
             assertThat(b.powerOff()).isZero();
         }
     }

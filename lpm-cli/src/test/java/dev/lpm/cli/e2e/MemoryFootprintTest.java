@@ -95,11 +95,8 @@ class MemoryFootprintTest {
         ImageBuilder.build(new ImageBuilder.Options(ImageBuilder.defaultCacheBase(), false, false),
                 new PrintStream(PrintStream.nullOutputStream())); // the child finds it cached
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("@" + jvmOptions());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.addAll(List.of("dev.lpm.cli.Main", "run", "--memory", GUEST_MIB + "M", "--append", "console=ttyS0"));
+        command.addAll(Launcher.lpmCommand());
+        command.addAll(List.of("run", "--memory", GUEST_MIB + "M", "--append", "console=ttyS0"));
         Process lpm = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             Console console = new Console(lpm.getInputStream());
@@ -146,13 +143,4 @@ class MemoryFootprintTest {
     }
 
     /** scripts/jvm-options of this work tree, the file ./lpm starts java with. */
-    private static Path jvmOptions() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path options = dir.resolve("scripts/jvm-options");
-            if (Files.isRegularFile(options)) {
-                return options;
-            }
-        }
-        throw new AssertionError("no scripts/jvm-options above " + Path.of("").toAbsolutePath());
-    }
 }

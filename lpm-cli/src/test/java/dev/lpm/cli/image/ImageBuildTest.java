@@ -87,6 +87,16 @@ class ImageBuildTest {
         }
         assertThat(e.get("dev/console").rdevMajor()).isEqualTo(5);
 
+        // memstress: our static RISC-V program, started by /init for lpm.workload=memstress
+        CpioReader.Entry memstress = CpioReader.resolve(e, "/bin/memstress");
+        assertThat(memstress).isNotNull();
+        assertThat(memstress.mode() & 0777).isEqualTo(0755);
+        ElfFile ms = ElfFile.parse(memstress.data());
+        assertThat(ms.machine()).isEqualTo(ElfFile.EM_RISCV);
+        assertThat(ms.interpreter()).isEmpty();
+        assertThat(initText).contains("memstress \"$mem\" \"$rate\" \"$mode\" &", "lpm.mem=*)", "lpm.rate=*)", "lpm.mode=*)");
+        assertThat(Files.readString(kernel.resolveSibling("image.json"))).contains("\"memstress\": \"riscv64-linux-gnu-gcc ");
+
         // modules: the virtio drivers that are not built in, their dependencies first, matching the kernel
         Matcher loop = Pattern.compile("for m in ([a-z0-9_ ]+); do").matcher(initText);
         assertThat(loop.find()).isTrue();

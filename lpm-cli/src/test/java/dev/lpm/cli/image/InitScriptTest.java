@@ -57,11 +57,51 @@ class InitScriptTest {
         String s = script();
         assertThat(s).contains("redis-server --port 6379 --protected-mode no --save '' --daemonize yes");
         assertThat(s).contains("redis-cli ping");
-        assertThat(s).contains("dirtier)", "shell|\"\")");
+        assertThat(s).contains("memstress)", "shell|\"\")");
         int ready = s.indexOf("echo \"LPM_READY");
         assertThat(ready).isGreaterThan(s.indexOf("redis-server --port"));
         assertThat(s.indexOf("setsid cttyhack sh")).isGreaterThan(ready);
         assertThat(s).contains("while :; do", "poweroff -f");
+    }
+
+    @Test
+    void memstressStartsAfterReadyInTheBackgroundWithItsKnobs() {
+        String s = script();
+        assertThat(s).contains("workload=shell; mem=32; rate=20; mode=page",
+                "lpm.mem=*) mem=${arg#lpm.mem=}", "lpm.rate=*) rate=${arg#lpm.rate=}", "lpm.mode=*) mode=${arg#lpm.mode=}");
+        int start = s.indexOf("  memstress \"$mem\" \"$rate\" \"$mode\" &\n");
+        assertThat(start).isGreaterThan(s.indexOf("echo \"LPM_READY"));
+        assertThat(start).isLessThan(s.indexOf("setsid cttyhack sh"));
+        assertThat(s.substring(0, start)).contains("if [ \"$workload\" = memstress ]; then");
+    }
+
+    /** The script's command-line parsing and memstress start, run by sh with stand-ins for /proc and the program. */
+    @Test
+    void theKnobsReachMemstress() throws Exception {
+        assertThat(memstressArgs("console=ttyS0 lpm.workload=memstress")).isEqualTo("32 20 page");
+        assertThat(memstressArgs("lpm.workload=memstress lpm.mem=16 lpm.rate=max lpm.mode=full quiet"))
+                .isEqualTo("16 max full");
+        assertThat(memstressArgs("lpm.workload=redisx lpm.mem=16")).isEmpty();
+    }
+
+    /** What memstress would be started with for this command line ("" if it would not be). */
+    private String memstressArgs(String cmdline) throws Exception {
+        Path sh = Path.of("/bin/sh");
+        assumeTrue(Files.isExecutable(sh));
+        String s = script();
+        // the command-line loop and the memstress start, reading a file for /proc/cmdline, with a stand-in program
+        String parse = s.substring(s.indexOf("ip=; gw=;"), s.indexOf("# wait_for PATH"));
+        String start = s.substring(s.indexOf("if [ \"$workload\" = memstress ]"), s.indexOf("# An interactive shell"));
+        String part = (parse + start).replace("$(cat /proc/cmdline)", "$(cat " + dir.resolve("cmdline") + ")");
+        Files.writeString(dir.resolve("cmdline"), cmdline + "\n");
+        Path f = dir.resolve("part.sh");
+        Files.writeString(f, "memstress() { echo \"$*\" > " + dir.resolve("args") + "; }\n" + part + "wait\n");
+        Files.deleteIfExists(dir.resolve("args"));
+        Process p = new ProcessBuilder(sh.toString(), f.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return Files.exists(dir.resolve("args")) ? Files.readString(dir.resolve("args")).strip() : "";
     }
 
     @Test
