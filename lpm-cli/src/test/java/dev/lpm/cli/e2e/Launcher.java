@@ -22,6 +22,11 @@ final class Launcher {
         return command;
     }
 
+    /** The options {@code ./lpm host} and {@code ./lpm demo} add. */
+    static String hostOptions() {
+        return "@" + jvmOptions().resolveSibling("jvm-options-host");
+    }
+
     static Path jvmOptions() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path options = dir.resolve("scripts/jvm-options");

@@ -99,8 +99,8 @@ class MigrationE2ETest {
             starts++;
             int port = freePort();
             log = dir.resolve(name + "-" + starts + ".log");
-            // as ./lpm starts a host daemon: scripts/jvm-options and the daemon's heap cap
-            List<String> cmd = new java.util.ArrayList<>(Launcher.lpmCommand("-Xmx512m"));
+            // as ./lpm starts a host daemon: scripts/jvm-options and scripts/jvm-options-host
+            List<String> cmd = new java.util.ArrayList<>(Launcher.lpmCommand(Launcher.hostOptions()));
             cmd.addAll(List.of("host", "serve", "--name", name, "--listen", "127.0.0.1:" + port, "--data", data.toString(),
                     "--memory-limit", "1G"));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
