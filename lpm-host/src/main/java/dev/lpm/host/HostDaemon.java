@@ -8,13 +8,10 @@ import dev.lpm.migration.mover.MigrationReport;
 import dev.lpm.migration.mover.OutgoingMigration;
 import dev.lpm.migration.mover.Progress;
 import dev.lpm.migration.mover.Snapshots;
-import dev.lpm.migration.wire.FrameReader;
-import dev.lpm.migration.wire.FrameWriter;
 import dev.lpm.migration.wire.Hello;
 import dev.lpm.migration.wire.Wire;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -279,9 +276,7 @@ public final class HostDaemon implements AutoCloseable {
             s.setTcpNoDelay(true);
             s.setSoTimeout((int) options.peerTimeout().toMillis());
             s.setSendBufferSize(4 << 20);
-            InputStream in = new BufferedInputStream(s.getInputStream(), 64 << 10);
-            java.io.OutputStream out = new BufferedOutputStream(s.getOutputStream(), 64 << 10);
-            report = onPlatformThread("lpm-mover-out-" + name, () -> migration.run(in, out));
+            report = onPlatformThread("lpm-mover-out-" + name, () -> migration.run(s));
         } finally {
             p.migration = null;
         }
@@ -398,8 +393,7 @@ public final class HostDaemon implements AutoCloseable {
     // ---- incoming ----
 
     private void receive(InputStream in, java.io.OutputStream out) {
-        IncomingMigration.Result r = new IncomingMigration(incomingHost).receive(new FrameReader(in),
-                new FrameWriter(new BufferedOutputStream(out, 64 << 10)));
+        IncomingMigration.Result r = new IncomingMigration(incomingHost).receive(in, out);
         if (!r.running()) {
             LOG.log(System.Logger.Level.INFO, "incoming migration of " + r.partition() + " ended: " + r.message());
         }

@@ -65,6 +65,15 @@ public final class IncomingMigration {
     }
 
     /**
+     * Receives a live migration on a connection: {@code in} is read as it is (a caller that sniffed its
+     * first bytes passes them back in front, buffered), the replies go out buffered.
+     */
+    public Result receive(java.io.InputStream in, java.io.OutputStream out) {
+        return receive(new FrameReader(in), new FrameWriter(new java.io.BufferedOutputStream(out,
+                OutgoingMigration.STREAM_BUFFER)));
+    }
+
+    /**
      * Receives one partition.
      *
      * @param out the connection back to the source for a live migration, or null for a snapshot file

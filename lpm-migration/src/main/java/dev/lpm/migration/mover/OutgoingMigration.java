@@ -82,9 +82,9 @@ public final class OutgoingMigration {
     private long lastRoundSent;
     private long lastAckNanos;
     private int highDirtyRounds;
-    // pacing (--max-bandwidth)
     private long setupNanos = -1;
     private final java.util.List<MigrationReport.Round> rounds = new java.util.ArrayList<>();
+    // pacing (--max-bandwidth)
     private long paceStartNanos;
     private long pacedBytes;
 
@@ -110,6 +110,20 @@ public final class OutgoingMigration {
         cancelReason = reason;
         return !committed;
     }
+
+    /**
+     * Runs the migration over a connected socket to the target's mover service, both directions buffered
+     * (its options and timeouts are the caller's).
+     *
+     * @throws IOException only when the socket has no streams; the migration itself never throws
+     */
+    public MigrationReport run(java.net.Socket socket) throws IOException {
+        return run(new java.io.BufferedInputStream(socket.getInputStream(), STREAM_BUFFER),
+                new java.io.BufferedOutputStream(socket.getOutputStream(), STREAM_BUFFER));
+    }
+
+    /** Bytes of buffering on each direction of a migration connection. */
+    static final int STREAM_BUFFER = 64 << 10;
 
     /** Runs the migration over a connection to the target's mover service; never throws. */
     public MigrationReport run(InputStream input, OutputStream output) {

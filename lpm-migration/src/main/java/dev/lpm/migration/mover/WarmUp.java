@@ -79,8 +79,8 @@ public final class WarmUp {
             java.util.concurrent.FutureTask<IncomingMigration.Result> target = new java.util.concurrent.FutureTask<>(() -> {
                 try (java.net.Socket s = server.accept()) {
                     return new IncomingMigration(new DiscardingHost(config)).receive(
-                            new dev.lpm.migration.wire.FrameReader(new java.io.BufferedInputStream(s.getInputStream(), 64 << 10)),
-                            new dev.lpm.migration.wire.FrameWriter(new java.io.BufferedOutputStream(s.getOutputStream(), 64 << 10)));
+                            new java.io.BufferedInputStream(s.getInputStream(), OutgoingMigration.STREAM_BUFFER),
+                            s.getOutputStream());
                 }
             });
             Thread.ofPlatform().name("lpm-mover-warm-up-target").daemon().start(target);
@@ -91,9 +91,7 @@ public final class WarmUp {
                 Hello hello = new Hello(java.util.UUID.randomUUID(), Hello.Mode.LIVE, "warm-up", config.ramBytes(), 1,
                         new byte[0]);
                 MigrationReport r = new OutgoingMigration(source, hello, MigrationOptions.defaults(), p -> {
-                }, id -> OutgoingMigration.Ownership.TARGET_RUNS).run(
-                        new java.io.BufferedInputStream(s.getInputStream(), 64 << 10),
-                        new java.io.BufferedOutputStream(s.getOutputStream(), 64 << 10));
+                }, id -> OutgoingMigration.Ownership.TARGET_RUNS).run(s);
                 target.get(30, java.util.concurrent.TimeUnit.SECONDS);
                 return r;
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -125,9 +123,9 @@ public final class WarmUp {
     }
 
     /**
-     * Runs a small guest loop (loads, stores, ALU, multiply, jumps) on a hart with the block translator for
-     * {@code time} and returns the hart's state: a partition that arrives here then starts on compiled emulator code, instead of the
-     * hand-over sharing the host's cores with the JIT compiling the interpreter, decoder and MMU.
+     * Runs {@link #loop()} on a hart with the block translator for {@code time} and returns the hart's state:
+     * a partition that arrives here then starts on compiled emulator code, instead of the hand-over sharing
+     * the host's cores with the JIT compiling the interpreter, decoder and MMU.
      */
     static dev.lpm.cpu.HartState harts(java.time.Duration time) throws InterruptedException {
         try (Machine m = new Machine(new MachineConfig(16L << 20, 1, null, MachineConfig.Execution.TRANSLATE_HOT),
