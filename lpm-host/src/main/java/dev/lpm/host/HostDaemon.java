@@ -9,6 +9,7 @@ import dev.lpm.migration.mover.OutgoingMigration;
 import dev.lpm.migration.mover.Progress;
 import dev.lpm.migration.mover.Snapshots;
 import dev.lpm.migration.wire.Hello;
+import dev.lpm.migration.wire.TimedSocketChannel;
 import dev.lpm.migration.wire.Wire;
 
 import java.io.BufferedInputStream;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ public final class HostDaemon implements AutoCloseable {
         this.config = config;
         Files.createDirectories(config.data().resolve("partitions"));
         this.ledger = new MigrationLedger(config.data().resolve("migrations"));
-        this.server = new ServerSocket();
+        this.server = java.nio.channels.ServerSocketChannel.open().socket(); // its sockets have channels: pages move without a copy
         server.setReuseAddress(true);
         server.bind(config.listen(), 64);
     }
@@ -120,16 +122,20 @@ public final class HostDaemon implements AutoCloseable {
         try (s) {
             s.setTcpNoDelay(true);
             s.setSoTimeout(60_000);
-            InputStream in = new BufferedInputStream(s.getInputStream(), 64 << 10);
-            byte[] magic = in.readNBytes(Wire.MAGIC.length);
+            InputStream raw = s.getInputStream();
+            byte[] magic = raw.readNBytes(Wire.MAGIC.length); // exactly these: a migration reads on from the channel
             if (java.util.Arrays.equals(magic, Wire.MAGIC)) {
-                InputStream stream = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(magic), in);
-                onPlatformThread("lpm-mover-in", () -> {
-                    receive(stream, s.getOutputStream());
-                    return null;
-                });
+                // closed before the socket: a channel registered with a selector stays open until deregistered
+                try (TimedSocketChannel channel = new TimedSocketChannel(s.getChannel(), java.time.Duration.ofSeconds(60),
+                        magic)) {
+                    onPlatformThread("lpm-mover-in", () -> {
+                        receive(channel);
+                        return null;
+                    });
+                    channel.shutdownAndDrain(java.time.Duration.ofSeconds(2), 64L << 20); // the source reads why
+                }
             } else {
-                api.serve(in, magic, s.getOutputStream());
+                api.serve(new BufferedInputStream(raw, 64 << 10), magic, s.getOutputStream());
             }
         } catch (IOException e) {
             // the peer went away; nothing was changed on its behalf
@@ -266,17 +272,18 @@ public final class HostDaemon implements AutoCloseable {
         p.lastTarget = target.getHostString() + ":" + target.getPort();
         p.lastMigration = hello.migrationId();
         MigrationReport report;
-        try (Socket s = new Socket()) {
+        try (SocketChannel channel = SocketChannel.open()) {
             try {
-                s.connect(target, 10_000);
+                channel.socket().connect(target, 10_000);
             } catch (IOException e) {
                 p.state = Partition.State.RUNNING;
                 throw new Conflict("target host " + p.lastTarget + " is not reachable: " + e.getMessage());
             }
-            s.setTcpNoDelay(true);
-            s.setSoTimeout((int) options.peerTimeout().toMillis());
-            s.setSendBufferSize(4 << 20);
-            report = onPlatformThread("lpm-mover-out-" + name, () -> migration.run(s));
+            channel.socket().setTcpNoDelay(true);
+            channel.socket().setSendBufferSize(4 << 20);
+            try (TimedSocketChannel link = new TimedSocketChannel(channel, options.peerTimeout())) {
+                report = onPlatformThread("lpm-mover-out-" + name, () -> migration.run(link));
+            }
         } finally {
             p.migration = null;
         }
@@ -392,8 +399,8 @@ public final class HostDaemon implements AutoCloseable {
 
     // ---- incoming ----
 
-    private void receive(InputStream in, java.io.OutputStream out) {
-        IncomingMigration.Result r = new IncomingMigration(incomingHost).receive(in, out);
+    private void receive(TimedSocketChannel channel) {
+        IncomingMigration.Result r = new IncomingMigration(incomingHost).receive(channel);
         if (!r.running()) {
             LOG.log(System.Logger.Level.INFO, "incoming migration of " + r.partition() + " ended: " + r.message());
         }

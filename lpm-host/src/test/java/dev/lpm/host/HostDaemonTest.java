@@ -170,7 +170,7 @@ class HostDaemonTest {
                 random.nextBytes(junk);
                 out.write(Wire.MAGIC);
                 if (i % 2 == 0) {
-                    out.write(new byte[]{1, 0}); // a valid version, then noise
+                    out.write(new byte[]{(byte) Wire.VERSION, 0}); // a valid version, then noise
                 }
                 out.write(junk);
                 s.shutdownOutput();

@@ -224,6 +224,25 @@ public final class Ram implements GuestMemory, AutoCloseable {
                 (int) DirtyBitmap.PAGE_SIZE);
     }
 
+    /** Copies the page's bytes into {@code destination} at {@code destinationOffset} (an off-heap send buffer). */
+    public void copyPage(long page, MemorySegment destination, long destinationOffset) {
+        MemorySegment.copy(segment, page << DirtyBitmap.PAGE_SHIFT, destination, destinationOffset, DirtyBitmap.PAGE_SIZE);
+    }
+
+    /**
+     * A writable view of one whole page for a bulk reader that fills it straight from a channel (an incoming
+     * migration's receiver, which reads pages from the socket into guest memory without a copy). The page is
+     * marked written first, like every write to RAM. Only for a machine that does not run: watched pages
+     * (translated code) are not reported, and the machine's restore drops its translations anyway.
+     */
+    public java.nio.ByteBuffer writablePage(long page) {
+        if (page < 0 || page >= dirty.pageCount()) {
+            throw new IndexOutOfBoundsException("page " + page + " of " + dirty.pageCount());
+        }
+        dirty.markPage(page);
+        return segment.asSlice(page << DirtyBitmap.PAGE_SHIFT, DirtyBitmap.PAGE_SIZE).asByteBuffer();
+    }
+
     // ---- GuestMemory: DMA and loaders; guest-physical addresses, bounds-checked, marking ----
 
     @Override

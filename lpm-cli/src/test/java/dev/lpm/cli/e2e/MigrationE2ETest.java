@@ -658,13 +658,15 @@ class MigrationE2ETest {
         awaitNothingOn(target, "scratch");
 
         // hostile connections to the mover service on the host's one port
-        byte[] version1 = {'L', 'P', 'M', 'M', 1, 0};
-        assertThat(sendToMover(target, concat(version1, new byte[] {0x7f, 0, 0, 0, 0, 0, 0, 0, 0})))
+        byte[] header = {'L', 'P', 'M', 'M', (byte) dev.lpm.migration.wire.Wire.VERSION, 0};
+        assertThat(sendToMover(target, concat(header, new byte[] {0x7f, 0, 0, 0, 0, 0, 0, 0, 0})))
                 .contains("refused the stream").contains("unknown frame type 127");
-        assertThat(sendToMover(target, concat(version1, helloWithBadChecksum())))
+        assertThat(sendToMover(target, concat(header, helloWithBadChecksum())))
                 .contains("refused the stream").contains("checksum mismatch");
         assertThat(sendToMover(target, new byte[] {'L', 'P', 'M', 'M', (byte) 0x99, 0x09, 1, 2, 3}))
                 .contains("refused the stream").contains("newer lpm");
+        assertThat(sendToMover(target, new byte[] {'L', 'P', 'M', 'M', 1, 0, 1, 2, 3}))
+                .contains("refused the stream").contains("older lpm");
         assertThat(sendToMover(target, Arrays.copyOf(good, 64 << 10)))
                 .as("a snapshot file sent as a live migration").contains("SNAPSHOT stream where a LIVE stream was due");
 
@@ -691,7 +693,7 @@ class MigrationE2ETest {
             random.nextBytes(junk);
             byte[] lead = switch (i % 3) {
                 case 0 -> new byte[] {'L', 'P', 'M', 'M'};
-                case 1 -> version1;
+                case 1 -> header;
                 default -> Arrays.copyOf(asLiveStream(good, UUID.randomUUID()), helloEnd(good));
             };
             String refused = "ERROR: refused the stream: .+";

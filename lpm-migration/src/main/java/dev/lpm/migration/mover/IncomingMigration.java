@@ -11,6 +11,7 @@ import dev.lpm.migration.wire.FrameWriter;
 import dev.lpm.migration.wire.Hello;
 import dev.lpm.migration.wire.Pages;
 import dev.lpm.migration.wire.StreamFormatException;
+import dev.lpm.migration.wire.TimedSocketChannel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -64,13 +65,9 @@ public final class IncomingMigration {
         this.host = host;
     }
 
-    /**
-     * Receives a live migration on a connection: {@code in} is read as it is (a caller that sniffed its
-     * first bytes passes them back in front, buffered), the replies go out buffered.
-     */
-    public Result receive(java.io.InputStream in, java.io.OutputStream out) {
-        return receive(new FrameReader(in), new FrameWriter(new java.io.BufferedOutputStream(out,
-                OutgoingMigration.STREAM_BUFFER)));
+    /** Receives a live migration on a connection to the source (its timeout bounds every wait for the source). */
+    public Result receive(TimedSocketChannel link) {
+        return receive(new FrameReader(link), new FrameWriter(link));
     }
 
     /**
@@ -143,12 +140,10 @@ public final class IncomingMigration {
         int round = 0;
         MachineState state = null;
         while (true) {
-            Frame f = in.read();
+            // until the state arrives, PAGES frames go straight into guest memory inside the reader
+            Frame f = in.read(state == null ? pages : null);
             switch (f.type()) {
-                case PAGES -> {
-                    requireNoState(state, f);
-                    pages.pages(f);
-                }
+                case PAGES -> requireNoState(state, f);
                 case ZERO_PAGES -> {
                     requireNoState(state, f);
                     pages.zeroPages(f);

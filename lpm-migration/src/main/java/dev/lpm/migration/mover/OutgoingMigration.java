@@ -9,6 +9,7 @@ import dev.lpm.migration.wire.FrameType;
 import dev.lpm.migration.wire.FrameWriter;
 import dev.lpm.migration.wire.Hello;
 import dev.lpm.migration.wire.Pages;
+import dev.lpm.migration.wire.TimedSocketChannel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,24 +113,22 @@ public final class OutgoingMigration {
     }
 
     /**
-     * Runs the migration over a connected socket to the target's mover service, both directions buffered
-     * (its options and timeouts are the caller's).
-     *
-     * @throws IOException only when the socket has no streams; the migration itself never throws
+     * Runs the migration over a connection to the target's mover service (its timeout bounds every wait for
+     * the target); never throws.
      */
-    public MigrationReport run(java.net.Socket socket) throws IOException {
-        return run(new java.io.BufferedInputStream(socket.getInputStream(), STREAM_BUFFER),
-                new java.io.BufferedOutputStream(socket.getOutputStream(), STREAM_BUFFER));
+    public MigrationReport run(TimedSocketChannel link) {
+        return run(new FrameReader(link), new FrameWriter(link));
     }
-
-    /** Bytes of buffering on each direction of a migration connection. */
-    static final int STREAM_BUFFER = 64 << 10;
 
     /** Runs the migration over a connection to the target's mover service; never throws. */
     public MigrationReport run(InputStream input, OutputStream output) {
+        return run(new FrameReader(input), new FrameWriter(output));
+    }
+
+    private MigrationReport run(FrameReader reader, FrameWriter writer) {
         startNanos = System.nanoTime();
-        out = new FrameWriter(output);
-        in = new FrameReader(input);
+        out = writer;
+        in = reader;
         try {
             WarmUp.once(hello.harts());
             out.writeHeader();

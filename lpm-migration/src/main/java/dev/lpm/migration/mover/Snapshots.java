@@ -8,16 +8,14 @@ import dev.lpm.migration.wire.FrameWriter;
 import dev.lpm.migration.wire.Hello;
 import dev.lpm.migration.wire.Pages;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Inactive mobility: a paused partition written to a file in the migration stream's own format (HELLO in
@@ -39,8 +37,9 @@ public final class Snapshots {
     public static Written write(Machine machine, Hello hello, Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".partial");
         Written w;
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-            w = write(machine, hello, os, file);
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            w = write(machine, hello, new FrameWriter(channel), file);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -49,13 +48,12 @@ public final class Snapshots {
         return w;
     }
 
-    /** Writes the paused {@code machine} as a snapshot stream to {@code os}. Does not change the machine. */
-    static Written write(Machine machine, Hello hello, OutputStream os, Path name) throws IOException {
+    /** Writes the paused {@code machine} as a snapshot stream to {@code out}. Does not change the machine. */
+    private static Written write(Machine machine, Hello hello, FrameWriter out, Path name) throws IOException {
         if (hello.mode() != Hello.Mode.SNAPSHOT) {
             throw new IllegalArgumentException("a snapshot's HELLO is in SNAPSHOT mode");
         }
         Pages.Counters counters = new Pages.Counters();
-        FrameWriter out = new FrameWriter(os);
         out.writeHeader();
         out.write(FrameType.HELLO, hello.encode());
         Pages.Sender sender = new Pages.Sender(machine.ram(), out, counters, n -> { });
@@ -73,8 +71,8 @@ public final class Snapshots {
 
     /** Resumes the partition in {@code file} through {@code host} (which starts it on commit). */
     public static IncomingMigration.Result read(Path file, IncomingMigration.Host host) throws IOException {
-        try (InputStream is = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-            return new IncomingMigration(host).receive(new FrameReader(is), null);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return new IncomingMigration(host).receive(new FrameReader(channel), null);
         }
     }
 }

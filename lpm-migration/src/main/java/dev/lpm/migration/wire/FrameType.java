@@ -11,7 +11,7 @@ public enum FrameType {
     ACCEPT(2, 0),
     /** Either way: the step failed or was refused; payload is the reason in UTF-8. Ends the stream. */
     ERROR(3, 4096),
-    /** Source → target: a batch of whole pages (indices, then their bytes). */
+    /** Source → target: a batch of whole pages (count, indices, then the pages' bytes). */
     PAGES(4, Pages.MAX_PAGES_PER_FRAME * (4 + Pages.PAGE_SIZE) + 8),
     /** Source → target: runs of pages that are all zero (sent as ranges, never as 4 KiB each). */
     ZERO_PAGES(5, Pages.MAX_RANGES_PER_FRAME * 8 + 8),

@@ -4,12 +4,14 @@ import dev.lpm.memory.DirtyBitmap;
 import dev.lpm.memory.Ram;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.function.LongConsumer;
 
 /**
- * Memory in a migration stream. {@link Sender} turns a set of pages into PAGES frames (the pages' bytes, then
- * their indices) and ZERO_PAGES frames (runs of all-zero pages as start/length pairs, so an idle guest's
+ * Memory in a migration stream. {@link Sender} turns a set of pages into PAGES frames (their indices, then
+ * the pages' bytes, so that a receiver knows where each page goes before its bytes arrive) and ZERO_PAGES frames (runs of all-zero pages as start/length pairs, so an idle guest's
  * untouched memory costs 8 bytes per run instead of 4 KiB per page); {@link Receiver} checks every index
  * against the target's memory and writes the pages.
  */
@@ -29,16 +31,25 @@ public final class Pages {
 
     /** Writes pages of a source's RAM; reads RAM only (an outgoing migration never changes the source). */
     public static final class Sender {
+        /** Where the first page sits in {@link #frame}: after the largest count-and-indices prefix. */
+        private static final int PAGES_AT = 8 + 4 * MAX_PAGES_PER_FRAME;
+
         private final Ram ram;
         private final FrameWriter out;
         private final Counters counters;
         private final LongConsumer paceBytes;
-        private final byte[] pages = new byte[FrameType.PAGES.maxPayload];
-        private final ByteBuffer pagesHead = ByteBuffer.wrap(pages).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        /**
+         * A PAGES frame being filled, off-heap so that the socket takes it without another copy: pages are
+         * copied in from {@link #PAGES_AT} on (a copy, not guest memory itself, because the guest may write a
+         * page between its checksum and the send); at the flush the count and indices go right before them.
+         */
+        private final ByteBuffer frame = ByteBuffer.allocateDirect(PAGES_AT + MAX_PAGES_PER_FRAME * PAGE_SIZE)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        private final MemorySegment frameSegment = MemorySegment.ofBuffer(frame);
         private final int[] indices = new int[MAX_PAGES_PER_FRAME];
         private int batched;
         private final byte[] ranges = new byte[FrameType.ZERO_PAGES.maxPayload];
-        private final ByteBuffer rangeBuf = ByteBuffer.wrap(ranges).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        private final ByteBuffer rangeBuf = ByteBuffer.wrap(ranges).order(ByteOrder.LITTLE_ENDIAN);
         private int rangeCount;
         private long runStart = -1;
         private long runLength;
@@ -67,7 +78,7 @@ public final class Pages {
                 counters.zeroPages++;
                 return;
             }
-            ram.copyPage(page, pages, 8 + batched * PAGE_SIZE);
+            ram.copyPage(page, frameSegment, PAGES_AT + (long) batched * PAGE_SIZE);
             indices[batched] = (int) page;
             batched++;
             counters.pagesSent++;
@@ -102,16 +113,16 @@ public final class Pages {
             if (batched == 0) {
                 return;
             }
-            // layout: count u32, reserved u32, count pages of bytes, then their count indices u32
-            pagesHead.putInt(0, batched);
-            pagesHead.putInt(4, 0);
-            int indexStart = 8 + batched * PAGE_SIZE;
+            // layout: count u32, reserved u32, count indices u32, then the count pages' bytes
+            int start = PAGES_AT - 8 - 4 * batched;
+            frame.putInt(start, batched);
+            frame.putInt(start + 4, 0);
             for (int i = 0; i < batched; i++) {
-                pagesHead.putInt(indexStart + i * 4, indices[i]);
+                frame.putInt(start + 8 + i * 4, indices[i]);
             }
-            int length = indexStart + batched * 4;
+            int length = PAGES_AT - start + batched * PAGE_SIZE;
             paceBytes.accept(length);
-            out.write(FrameType.PAGES, pages, length);
+            out.write(FrameType.PAGES, frame.slice(start, length));
             batched = 0;
         }
 
@@ -141,6 +152,18 @@ public final class Pages {
         }
     }
 
+    /**
+     * The number of pages a PAGES frame of {@code length} bytes says it holds ({@code count} is its first
+     * word), checked against the length before anything of the frame is used.
+     */
+    static int checkFrame(int count, long length) throws StreamFormatException {
+        if (count < 1 || count > MAX_PAGES_PER_FRAME || length != 8 + (long) count * (4 + PAGE_SIZE)) {
+            throw new StreamFormatException("PAGES frame: " + Integer.toUnsignedString(count) + " pages do not match its "
+                    + length + " bytes");
+        }
+        return count;
+    }
+
     /** Applies PAGES and ZERO_PAGES frames to a target's RAM, checking every index and count. */
     public static final class Receiver {
         private final Ram ram;
@@ -156,23 +179,24 @@ public final class Pages {
             this.written = new long[(int) ((pageCount + 63) >>> 6)];
         }
 
-        public void pages(Frame f) throws StreamFormatException {
-            ByteBuffer b = f.payload();
-            if (f.length() < 8) {
-                throw new StreamFormatException("PAGES frame of " + f.length() + " bytes has no header");
-            }
-            int count = b.getInt(0);
-            if (count < 1 || count > MAX_PAGES_PER_FRAME || f.length() != 8 + (long) count * (4 + PAGE_SIZE)) {
-                throw new StreamFormatException("PAGES frame: " + Integer.toUnsignedString(count) + " pages do not match its "
-                        + f.length() + " bytes");
-            }
+        /**
+         * Where each page of a PAGES frame goes: every index is checked before any page is touched, then each
+         * page is marked written and its place in guest memory returned for the reader to fill.
+         *
+         * @param indices the frame's {@code count} page indices, little-endian u32
+         */
+        ByteBuffer[] destinations(ByteBuffer indices, int count) throws StreamFormatException {
             for (int i = 0; i < count; i++) {
-                long page = b.getInt(8 + count * PAGE_SIZE + i * 4) & 0xFFFF_FFFFL;
-                checkPage(page, 1, "PAGES");
-                ram.write(ram.base() + page * PAGE_SIZE, f.bytes(), 8 + i * PAGE_SIZE, PAGE_SIZE);
+                checkPage(indices.getInt(i * 4) & 0xFFFF_FFFFL, 1, "PAGES");
+            }
+            ByteBuffer[] to = new ByteBuffer[count];
+            for (int i = 0; i < count; i++) {
+                long page = indices.getInt(i * 4) & 0xFFFF_FFFFL;
+                to[i] = ram.writablePage(page);
                 written[(int) (page >>> 6)] |= 1L << page;
             }
             pagesReceived += count;
+            return to;
         }
 
         public void zeroPages(Frame f) throws StreamFormatException {

@@ -4,7 +4,7 @@ package dev.lpm.migration.wire;
 public final class Wire {
     /** "LPMM": the first bytes of a migration stream or snapshot file (a host's port also speaks HTTP). */
     public static final byte[] MAGIC = {'L', 'P', 'M', 'M'};
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final byte[] EMPTY = new byte[0];
 
     private Wire() {

@@ -11,6 +11,8 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -160,26 +162,47 @@ class MoverTest {
         }
     }
 
-    /** Drops every frame of {@code type} (and everything after it) that passes through. */
+    /** Drops the first frame of {@code type} and everything after it that passes through. */
     private static final class CutAfter extends FilterOutputStream {
         private final int typeCode;
         private boolean cut;
-        private int expectHeader;
+        /** Where the stream is: frames of a 5-byte head, payload and checksum (after the source's stream header). */
+        private long untilNextFrame;
+        private final byte[] head = new byte[5];
+        private int headBytes;
 
-        CutAfter(OutputStream out, int typeCode) {
+        CutAfter(OutputStream out, int typeCode, boolean streamHeader) {
             super(out);
             this.typeCode = typeCode;
+            this.untilNextFrame = streamHeader ? 6 : 0;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            // FrameWriter writes a frame's 5-byte head in one call; the type is its first byte
-            if (len == 5 && (b[off] & 0xFF) == typeCode) {
-                cut = true;
+            java.io.ByteArrayOutputStream pass = new java.io.ByteArrayOutputStream(len);
+            for (int i = off; i < off + len && !cut; i++) {
+                if (untilNextFrame > 0) {
+                    untilNextFrame--;
+                    pass.write(b[i]);
+                    continue;
+                }
+                head[headBytes++] = b[i]; // a frame's head is held back until it is whole
+                if (headBytes == 5) {
+                    headBytes = 0;
+                    cut = (head[0] & 0xFF) == typeCode;
+                    if (!cut) {
+                        pass.write(head);
+                        untilNextFrame = (ByteBuffer.wrap(head, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt()
+                                & 0xFFFF_FFFFL) + 4;
+                    }
+                }
             }
-            if (!cut) {
-                out.write(b, off, len);
-            }
+            out.write(pass.toByteArray());
         }
 
         @Override
@@ -192,7 +215,7 @@ class MoverTest {
     void whenRunningIsLostTheSourceAsksTheTargetAndReleasesOnlyIfItRuns() throws Exception {
         Partitions.Host host = new Partitions.Host();
         try (Partitions.Running source = Partitions.started();
-             Link link = new Link(host, 5000, o -> new CutAfter(o, 12 /* RUNNING */))) {
+             Link link = new Link(host, 5000, o -> new CutAfter(o, 12 /* RUNNING */, false))) {
             MigrationReport report = link.migrate(outgoing(source, p -> { }, id -> host.committed
                     ? OutgoingMigration.Ownership.TARGET_RUNS : OutgoingMigration.Ownership.UNDECIDED), o -> o);
             assertThat(report.outcome()).as(report.message()).isEqualTo(MigrationReport.COMPLETED);
@@ -214,7 +237,7 @@ class MoverTest {
         try (Partitions.Running source = Partitions.started(); Link link = new Link(host, 1500, o -> o)) {
             MigrationReport report = link.migrate(outgoing(source, p -> { }, id -> host.discarded != null
                     ? OutgoingMigration.Ownership.TARGET_DISCARDED : OutgoingMigration.Ownership.UNDECIDED),
-                    o -> new CutAfter(o, 11 /* COMMIT */));
+                    o -> new CutAfter(o, 11 /* COMMIT */, true));
             assertThat(report.outcome()).as(report.message()).isEqualTo(MigrationReport.FAILED);
             assertThat(report.message()).contains("discarded");
             assertThat(host.committed).isFalse();

@@ -125,8 +125,8 @@ class SnapshotStreamTest {
                 .message()).contains("outside the partition's " + pages + " pages");
         assertThat(receive(stream(hello, FrameType.ZERO_PAGES, le(5, 0, 0, 1)), new Partitions.Host()).message())
                 .contains("ranges do not match");
-        byte[] onePage = ByteBuffer.allocate(8 + 4096 + 4).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putInt(0)
-                .put(new byte[4096]).putInt((int) pages).array();
+        byte[] onePage = ByteBuffer.allocate(8 + 4 + 4096).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putInt(0)
+                .putInt((int) pages).put(new byte[4096]).array();
         assertThat(receive(stream(hello, FrameType.PAGES, onePage), new Partitions.Host()).message())
                 .contains("page " + pages + " outside");
         assertThat(receive(stream(hello, FrameType.ROUND_END, new byte[12]), new Partitions.Host()).running()).isFalse();
@@ -153,6 +153,7 @@ class SnapshotStreamTest {
         FrameWriter w = new FrameWriter(b);
         w.writeHeader();
         w.write(FrameType.HELLO, Partitions.hello(Hello.Mode.SNAPSHOT).encode());
+        w.flush();
         b.write(new byte[]{8, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F}); // STATE claiming 2 GiB
         IncomingMigration.Result r = receive(b.toByteArray(), new Partitions.Host());
         assertThat(r.message()).contains("length 2147483647 exceeds");
