@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lpm.migration.mover.MigrationOptions;
 import dev.lpm.migration.mover.MigrationReport;
+import dev.lpm.migration.mover.Progress;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,24 +150,68 @@ final class HostApi {
         Http.head(out, 200, "application/x-ndjson");
         out.flush();
         MigrationReport report;
-        try {
-            report = host.migrate(name, address, options, p -> {
+        ProgressLines lines = new ProgressLines(out, () -> {
             try {
-                line(out, JSON.createObjectNode().set("progress", JSON.valueToTree(p)));
-            } catch (IOException e) {
-                try {
-                    host.cancel(name, "the lpm migrate command went away");
-                } catch (HostDaemon.NotFound ignored) {
-                    // already gone
-                }
+                host.cancel(name, "the lpm migrate command went away");
+            } catch (HostDaemon.NotFound ignored) {
+                // already gone
             }
-            });
+        });
+        try {
+            report = host.migrate(name, address, options, lines::offer);
         } catch (IOException | RuntimeException e) {
+            lines.finish();
             // the answer's head is out already: the error travels as a line of the stream
             line(out, JSON.createObjectNode().put("error", e.getMessage() != null ? e.getMessage() : e.toString()));
             return;
         }
+        lines.finish();
         line(out, JSON.createObjectNode().set("report", JSON.valueToTree(report)));
+    }
+
+    /**
+     * Writes a migration's progress lines on a thread of their own: the migration thread only queues them,
+     * because one of them is reported while the partition is paused, and encoding JSON and writing to the
+     * client must not lengthen that pause.
+     */
+    private static final class ProgressLines {
+        private static final Progress END = new Progress("end", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        private final java.util.concurrent.LinkedBlockingQueue<Progress> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Thread writer;
+
+        ProgressLines(OutputStream out, Runnable clientGone) {
+            writer = Thread.ofVirtual().name("lpm-progress").start(() -> {
+                boolean gone = false;
+                try {
+                    for (Progress p = queue.take(); p != END; p = queue.take()) {
+                        if (!gone) {
+                            try {
+                                line(out, JSON.createObjectNode().set("progress", JSON.valueToTree(p)));
+                            } catch (IOException e) {
+                                gone = true;
+                                clientGone.run();
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        void offer(Progress p) {
+            queue.add(p);
+        }
+
+        /** Waits until every queued line is written. */
+        void finish() {
+            queue.add(END);
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void line(OutputStream out, JsonNode n) throws IOException {

@@ -82,6 +82,12 @@ public final class HostDaemon implements AutoCloseable {
             Profile sample = new Profile("warm-up", 16, 1, "fw.bin", "Image", "initrd", "console=ttyS0",
                     List.of("disk.img"), List.of(new Profile.Nic("tap0", "52:54:00:12:34:56")), null);
             JSON.readValue(JSON.writeValueAsBytes(sample), Profile.class).validate();
+            // what a migration writes to its client: progress lines (one of them during the pause) and the report
+            JSON.writeValueAsBytes(JSON.createObjectNode().set("progress", JSON.valueToTree(
+                    new Progress("switchover", 1, 1, 1, 1, 1, 1, 1, 1, 0, 1))));
+            JSON.writeValueAsBytes(JSON.createObjectNode().set("report", JSON.valueToTree(new MigrationReport(
+                    "id", "warm-up", MigrationReport.COMPLETED, "", 1, 1, 1, 1, 1, 1, 0, 1,
+                    new MigrationReport.Switchover(0, 0, 0, 0), 1, List.of(new MigrationReport.Round(1, 1, 1, 1, 0))))));
             Profile board = new Profile("warm-up", 16, 1, "fw.bin", "Image", "initrd", "console=ttyS0", List.of(),
                     List.of(), null);
             scratch = Files.createTempDirectory("lpm-warm-up");

@@ -70,7 +70,10 @@ class ReceivingHostFuzzTest {
                 }
             });
             String[] outcome = new String[1];
-            src.stream("/partitions/p1/migrate", Map.of("target", "127.0.0.1:" + relay.getLocalPort()), line -> {
+            // a 1 ms budget the dirtier never fits: the migration keeps going round after round until the
+            // cancel (sent when progress reaches round 2, which arrives a little later than the round) lands
+            src.stream("/partitions/p1/migrate", Map.of("target", "127.0.0.1:" + relay.getLocalPort(),
+                    "downtimeMs", 1), line -> {
                 try {
                     var n = JSON.readTree(line);
                     if (n.has("progress") && n.get("progress").path("round").asInt() >= 2) {

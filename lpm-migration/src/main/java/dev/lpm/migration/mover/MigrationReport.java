@@ -34,7 +34,8 @@ public record MigrationReport(String migrationId, String partition, String outco
      * @param pages       pages it looked at (all of memory in round 0, the dirty ones after)
      * @param bytes       what it put on the wire
      * @param ms          from its first page until the target acknowledged it
-     * @param ackMs       of that, from its last byte until the acknowledgement
+     * @param ackMs       of that, from its last byte until the previous round's acknowledgement was read
+     *                    (acknowledgements are collected one round late)
      * @param throttle    the throttle during the round, percent
      */
     public record Round(long pages, long bytes, long ms, long ackMs, int throttle) {

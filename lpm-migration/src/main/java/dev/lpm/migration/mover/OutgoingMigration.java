@@ -82,6 +82,7 @@ public final class OutgoingMigration {
     private long lastRoundNanos = 1;
     private long lastRoundSent;
     private long lastAckNanos;
+    private int unacknowledgedRound = -1;
     private int highDirtyRounds;
     private long setupNanos = -1;
     private final java.util.List<MigrationReport.Round> rounds = new java.util.ArrayList<>();
@@ -217,6 +218,11 @@ public final class OutgoingMigration {
         }
     }
 
+    /**
+     * Ends a round: ROUND_END goes out, and the acknowledgement of the round before it is collected. Each
+     * acknowledgement is read one round late (the last one before the pause), so the sender never idles
+     * while the target catches up: the next harvest and round start while this one is still in flight.
+     */
     private void endRound(Pages.Sender sender, long roundStart, long wire0, long pages) throws IOException {
         sender.flush();
         ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putInt(round)
@@ -224,10 +230,8 @@ public final class OutgoingMigration {
         out.write(FrameType.ROUND_END, b.array());
         out.flush();
         long sentAt = System.nanoTime();
-        Frame ack = expect(FrameType.ROUND_ACK, "the target failed during round " + round);
-        if (ack.length() != 4 || ack.payload().getInt(0) != round) {
-            throw new IOException("the target acknowledged the wrong round");
-        }
+        awaitPendingAck();
+        unacknowledgedRound = round;
         long now = System.nanoTime();
         lastAckNanos = now - sentAt;
         lastRoundNanos = Math.max(1, now - roundStart);
@@ -237,6 +241,18 @@ public final class OutgoingMigration {
         rounds.add(new MigrationReport.Round(pages, lastRoundSent, lastRoundNanos / 1_000_000, lastAckNanos / 1_000_000,
                 machine.throttlePercent()));
         round++;
+    }
+
+    /** Reads the acknowledgement still due, if any: the target has every page of that round. */
+    private void awaitPendingAck() throws IOException {
+        if (unacknowledgedRound < 0) {
+            return;
+        }
+        Frame ack = expect(FrameType.ROUND_ACK, "the target failed during round " + unacknowledgedRound);
+        if (ack.length() != 4 || ack.payload().getInt(0) != unacknowledgedRound) {
+            throw new IOException("the target acknowledged the wrong round");
+        }
+        unacknowledgedRound = -1;
     }
 
     private long bandwidth() {
@@ -250,6 +266,7 @@ public final class OutgoingMigration {
     }
 
     private MigrationReport switchOver(long[] rest) throws IOException {
+        awaitPendingAck(); // before the pause: the target is not behind when the guest stops
         checkCancel();
         pauseNanos = System.nanoTime();
         try {

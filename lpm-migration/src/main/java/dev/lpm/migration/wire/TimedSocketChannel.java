@@ -105,17 +105,22 @@ public final class TimedSocketChannel implements ScatteringByteChannel, Gatherin
     }
 
     private void await(int op, String what) throws IOException {
-        SelectionKey key = channel.keyFor(selector);
-        key.interestOps(op);
-        int ready = selector.select(timeoutMillis);
-        key.interestOps(0);
-        selector.selectedKeys().clear();
-        if (ready == 0) {
+        if (!ready(op, timeoutMillis)) {
             if (!channel.isOpen()) {
                 throw new java.nio.channels.ClosedChannelException();
             }
             throw new SocketTimeoutException("the peer did not let us " + what + " for " + timeoutMillis + " ms");
         }
+    }
+
+    /** Waits up to {@code millis} until the socket is ready for {@code op}; false when the time ran out. */
+    private boolean ready(int op, long millis) throws IOException {
+        SelectionKey key = channel.keyFor(selector);
+        key.interestOps(op);
+        int ready = selector.select(Math.max(1, millis));
+        key.interestOps(0);
+        selector.selectedKeys().clear();
+        return ready > 0;
     }
 
     private static boolean anyRemaining(ByteBuffer[] buffers, int offset, int length) {
@@ -144,11 +149,7 @@ public final class TimedSocketChannel implements ScatteringByteChannel, Gatherin
                     return;
                 }
                 if (n == 0) {
-                    SelectionKey key = channel.keyFor(selector);
-                    key.interestOps(SelectionKey.OP_READ);
-                    selector.select(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                    key.interestOps(0);
-                    selector.selectedKeys().clear();
+                    ready(SelectionKey.OP_READ, (deadline - System.nanoTime()) / 1_000_000);
                 }
                 total += n;
             }
