@@ -161,6 +161,11 @@ public final class HartRunner implements Runnable {
         wake();
     }
 
+    /** True from {@link #pause()} until {@link #resume()}, whether or not the thread has parked yet. */
+    public boolean pauseRequested() {
+        return pauseRequested;
+    }
+
     public boolean isPaused() {
         return paused;
     }

@@ -450,7 +450,7 @@ public final class HostDaemon implements AutoCloseable {
             Partition p = incoming.remove(hello.migrationId());
             ledger.commit(hello.migrationId()); // recorded before the partition runs
             try {
-                p.machine.startRestored();
+                p.machine.startRestoredPaused(); // the receiver resumes it once RUNNING is out
                 p.state = Partition.State.RUNNING;
                 partitions.put(p.profile.name(), p);
                 departed.remove(p.profile.name()); // back again: an earlier stay's console is not this one
@@ -461,6 +461,11 @@ public final class HostDaemon implements AutoCloseable {
                 release(p.profile.name());
                 throw e;
             }
+        }
+
+        @Override
+        public void letRun(Hello hello, Machine machine) {
+            machine.resume();
         }
 
         @Override

@@ -415,13 +415,22 @@ public final class Machine implements AutoCloseable {
     /** Starts the harts from restored state (instead of the firmware entry); guest time runs on from it. */
     public void startRestored() {
         started = true;
-        for (VirtioMmio v : virtio) {
-            v.resume();
-        }
-        clint.resumeClock();
+        resume(); // a pause() before the threads existed (an incoming migration's) must not park them
+        startThreads();
+    }
+
+    /**
+     * Creates the hart threads of a restored machine that was paused before it was restored (an incoming
+     * migration's) and leaves them parked: {@link #resume()} lets it run. An incoming migration resumes it
+     * right after telling the source that it runs, so the new harts do not compete with that reply.
+     */
+    public void startRestoredPaused() {
         for (HartRunner r : runners) {
-            r.resume(); // a pause() before the threads existed (an incoming migration's) must not park them
+            if (!r.pauseRequested()) {
+                throw new IllegalStateException("startRestoredPaused needs a machine paused before it started");
+            }
         }
+        started = true;
         startThreads();
     }
 

@@ -37,10 +37,18 @@ public final class IncomingMigration {
         Machine prepare(Hello hello) throws Refused;
 
         /**
-         * Ownership has passed to this host: record that durably, then start the restored machine. After a
-         * failure here the host must record the migration as discarded.
+         * Ownership has passed to this host: record that durably, then start the restored machine's harts
+         * paused ({@link Machine#startRestoredPaused()}), ready for {@link #letRun}. After a failure here the
+         * host must record the migration as discarded.
          */
         void commit(Hello hello, Machine machine) throws Exception;
+
+        /**
+         * The source has been told the partition runs here (or is gone; the commit stands either way): let the
+         * committed machine run ({@link Machine#resume()}). Called after the reply, so that the new harts do not
+         * compete with it for the host's cores.
+         */
+        void letRun(Hello hello, Machine machine);
 
         /** The migration failed or was cancelled before its commit: forget the machine. */
         void discard(Hello hello, Machine machine, String reason);
@@ -113,7 +121,11 @@ public final class IncomingMigration {
                 reply(out, FrameType.ERROR, "the target could not start the partition: " + e.getMessage());
                 return new Result(hello.partition(), false, "could not start: " + e.getMessage());
             }
-            reply(out, FrameType.RUNNING, null);
+            try {
+                reply(out, FrameType.RUNNING, null);
+            } finally {
+                host.letRun(hello, started);
+            }
             return new Result(hello.partition(), true, "");
         } catch (Discard d) {
             discard(hello, machine, d.getMessage());

@@ -83,8 +83,11 @@ public final class WarmUp {
         try (ServerSocketChannel server = ServerSocketChannel.open()) {
             server.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 1);
             java.util.concurrent.FutureTask<IncomingMigration.Result> target = new java.util.concurrent.FutureTask<>(() -> {
+                DiscardingHost host = new DiscardingHost(config);
                 try (TimedSocketChannel link = new TimedSocketChannel(server.accept(), LINK_TIMEOUT)) {
-                    return new IncomingMigration(new DiscardingHost(config)).receive(link);
+                    return new IncomingMigration(host).receive(link);
+                } finally {
+                    host.close();
                 }
             });
             Thread.ofPlatform().name("lpm-mover-warm-up-target").daemon().start(target);
@@ -105,24 +108,38 @@ public final class WarmUp {
 
     private static final java.time.Duration LINK_TIMEOUT = java.time.Duration.ofSeconds(30);
 
-    /** A target host that builds a machine like the source's and closes it at the commit instead of running it. */
-    private record DiscardingHost(MachineConfig config) implements IncomingMigration.Host {
+    /** A target host that builds a machine like the source's and never runs it; closed after the receive. */
+    private static final class DiscardingHost implements IncomingMigration.Host, AutoCloseable {
+        private final MachineConfig config;
+        private Machine built;
+
+        DiscardingHost(MachineConfig config) {
+            this.config = config;
+        }
+
         @Override
         public Machine prepare(Hello h) {
-            Machine m = new Machine(config, QUIET);
-            m.attach(new VirtioRng());
-            return m;
+            built = new Machine(config, QUIET);
+            built.attach(new VirtioRng());
+            return built;
         }
 
         @Override
         public void commit(Hello h, Machine m) {
-            m.close();
+        }
+
+        @Override
+        public void letRun(Hello h, Machine m) {
         }
 
         @Override
         public void discard(Hello h, Machine m, String reason) {
-            if (m != null) {
-                m.close();
+        }
+
+        @Override
+        public void close() {
+            if (built != null) {
+                built.close();
             }
         }
     }

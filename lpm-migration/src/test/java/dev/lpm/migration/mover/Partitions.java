@@ -102,7 +102,14 @@ final class Partitions {
         public void commit(Hello hello, Machine machine) {
             committed = true;
             if (startOnCommit) {
-                machine.startRestored();
+                machine.startRestoredPaused();
+            }
+        }
+
+        @Override
+        public void letRun(Hello hello, Machine machine) {
+            if (startOnCommit) {
+                machine.resume();
             }
         }
 
