@@ -124,16 +124,18 @@ public final class HostDaemon implements AutoCloseable {
         }
     }
 
+    /** How long a connection to this host may keep it waiting for its next bytes. */
+    private static final java.time.Duration INCOMING_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     private void serve(Socket s) {
         try (s) {
             s.setTcpNoDelay(true);
-            s.setSoTimeout(60_000);
+            s.setSoTimeout((int) INCOMING_TIMEOUT.toMillis());
             InputStream raw = s.getInputStream();
             byte[] magic = raw.readNBytes(Wire.MAGIC.length); // exactly these: a migration reads on from the channel
             if (java.util.Arrays.equals(magic, Wire.MAGIC)) {
                 // closed before the socket: a channel registered with a selector stays open until deregistered
-                try (TimedSocketChannel channel = new TimedSocketChannel(s.getChannel(), java.time.Duration.ofSeconds(60),
-                        magic)) {
+                try (TimedSocketChannel channel = new TimedSocketChannel(s.getChannel(), INCOMING_TIMEOUT, magic)) {
                     onPlatformThread("lpm-mover-in", () -> {
                         receive(channel);
                         return null;

@@ -218,12 +218,6 @@ public final class Ram implements GuestMemory, AutoCloseable {
 
     private static final MemorySegment ZERO_PAGE = MemorySegment.ofArray(new byte[(int) DirtyBitmap.PAGE_SIZE]);
 
-    /** Copies the page's bytes into {@code destination} (migration's page reader; does not change RAM). */
-    public void copyPage(long page, byte[] destination, int destinationOffset) {
-        MemorySegment.copy(segment, BYTE, page << DirtyBitmap.PAGE_SHIFT, destination, destinationOffset,
-                (int) DirtyBitmap.PAGE_SIZE);
-    }
-
     /** Copies the page's bytes into {@code destination} at {@code destinationOffset} (an off-heap send buffer). */
     public void copyPage(long page, MemorySegment destination, long destinationOffset) {
         MemorySegment.copy(segment, page << DirtyBitmap.PAGE_SHIFT, destination, destinationOffset, DirtyBitmap.PAGE_SIZE);

@@ -154,7 +154,7 @@ public final class BlockCache implements Ram.WriteWatcher {
             return null;
         }
         if (b == null) {
-            blocks[slot] = UNTRANSLATABLE;
+            BLOCKS.setVolatile(blocks, slot, UNTRANSLATABLE);
             return null;
         }
         BLOCKS.setVolatile(blocks, slot, b);

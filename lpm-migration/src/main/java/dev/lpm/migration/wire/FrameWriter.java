@@ -57,16 +57,10 @@ public final class FrameWriter {
     }
 
     public void write(FrameType type, byte[] payload, int length) throws IOException {
-        checkLength(type, length);
-        crc.reset();
-        crc.update((byte) type.code);
-        crc.update(length);
-        crc.update(length >>> 8);
-        crc.update(length >>> 16);
-        crc.update(length >>> 24);
+        startFrame(type, length);
         crc.update(payload, 0, length);
         reserve(5);
-        pending.put((byte) type.code).putInt(length);
+        pending.put(head);
         for (int off = 0; off < length; ) { // a large payload (the state) passes through in buffer-sized pieces
             if (!pending.hasRemaining()) {
                 drain();
@@ -86,11 +80,7 @@ public final class FrameWriter {
      */
     public void write(FrameType type, ByteBuffer payload) throws IOException {
         int length = payload.remaining();
-        checkLength(type, length);
-        head.clear();
-        head.put((byte) type.code).putInt(length).flip();
-        crc.reset();
-        crc.update(head.duplicate());
+        startFrame(type, length);
         crc.update(payload.duplicate());
         tail.clear();
         tail.putInt((int) crc.getValue()).flip();
@@ -114,10 +104,15 @@ public final class FrameWriter {
         bytesWritten += 9 + length;
     }
 
-    private static void checkLength(FrameType type, int length) {
+    /** Checks the length, fills {@link #head} (type, length) and starts the frame's checksum with it. */
+    private void startFrame(FrameType type, int length) {
         if (length > type.maxPayload) {
             throw new IllegalArgumentException(type + " payload of " + length + " bytes exceeds " + type.maxPayload);
         }
+        head.clear();
+        head.put((byte) type.code).putInt(length).flip();
+        crc.reset();
+        crc.update(head.duplicate());
     }
 
     public void write(FrameType type) throws IOException {
